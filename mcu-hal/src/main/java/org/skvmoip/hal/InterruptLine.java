@@ -4,9 +4,9 @@ package org.skvmoip.hal;
  * An interrupt request line from a peripheral (for example the W5500's active-low INTn), which
  * the firmware can sleep on instead of polling.
  *
- * <p>Device: {@code Stm32Natives.irqAwait(line, deadline)} arms the pin's EXTI line and suspends
- * the calling Java thread with {@code SNI_suspendCurrentJavaThread(timeout)}; the EXTI handler
- * in C resumes it. The CPU sleeps (WFI) while every Java thread waits, so an idle module uses no
+ * <p>Device: {@code Stm32Natives.irqSuspendUntil(pin, activeLow, deadline)} arms the pin's
+ * EXTI line and suspends the calling Java thread with {@code SNI_suspendCurrentJavaThread};
+ * the EXTI handler in C resumes it. The CPU sleeps (WFI) while every Java thread waits, so an idle module uses no
  * CPU. The level is re-checked after arming, so an edge that came before the wait is not lost.
  */
 public interface InterruptLine {

@@ -28,12 +28,13 @@ final class Stm32Natives {
     static native boolean gpioRead(int pin);
 
     /**
-     * Suspends the calling Java thread until the EXTI line of {@code pin} sees its active edge
-     * ({@code activeLow}: falling) or the platform time reaches {@code deadlineMillis}.
-     *
-     * @return whether the pin is at its active level on return
+     * Arms the EXTI line of {@code pin} for its active edge ({@code activeLow}: falling) and,
+     * unless the pin is already active or the deadline has passed, asks the VM to suspend the
+     * calling Java thread (SNI_suspendCurrentJavaThread) until the edge's interrupt handler
+     * resumes it or the platform time reaches {@code deadlineMillis}. SNI suspends the thread
+     * when this method returns, so the caller re-reads the pin afterwards.
      */
-    static native boolean irqAwait(int pin, boolean activeLow, long deadlineMillis);
+    static native void irqSuspendUntil(int pin, boolean activeLow, long deadlineMillis);
 
     /** Milliseconds since reset, from SysTick. */
     static native long millis();

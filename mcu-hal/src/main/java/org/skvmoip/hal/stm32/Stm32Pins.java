@@ -64,7 +64,11 @@ final class Stm32Pins {
         }
 
         public boolean awaitAsserted(long deadlineMillis) {
-            return Stm32Natives.irqAwait(pin, true, deadlineMillis);
+            if (isAsserted()) {
+                return true;
+            }
+            Stm32Natives.irqSuspendUntil(pin, true, deadlineMillis);
+            return isAsserted();
         }
     }
 

@@ -1,0 +1,126 @@
+/*
+ * C side of org.skvmoip.hal.stm32.Stm32Natives (MicroEJ SNI). Each function is one Java
+ * static native method: primitive and primitive-array parameters only; a Java null array
+ * arrives as NULL. Nothing here calls into Java; waiting is done by suspending the calling
+ * Java thread (SNI_suspendCurrentJavaThread) and resuming it from the interrupt handler.
+ *
+ * Pins are encoded as port * 16 + pin (port A = 0), as in Stm32F401Board.
+ */
+#include <stdint.h>
+#include <stddef.h>
+#include "sni.h"
+#include "LLMJVM_impl.h"
+#include "stm32f401_regs.h"
+
+#define PIN_PORT(p) ((uint32_t)(p) >> 4)
+#define PIN_NUM(p)  ((uint32_t)(p) & 15u)
+
+/* SPI1 pins: PA5 SCK, PA6 MISO, PA7 MOSI (alternate function 5). */
+#define SPI1_PORT 0u
+/* BR = 1: fPCLK/4 = 21 MHz with an 84 MHz APB2. BR = 0 gives 42 MHz, within the W5500's
+ * guaranteed 33.3 MHz only on short, clean traces: measure before changing. */
+#define SPI1_BAUD_DIVIDER_BITS 1u
+
+/* The single EXTI waiter: the firmware has one interrupt line (W5500 INTn) and one loop. */
+static volatile int32_t waitingThread = -1;
+static volatile uint32_t waitingLine = 0xFFu;
+
+static void pin_mode(uint32_t pin, uint32_t mode) {
+    uint32_t port = PIN_PORT(pin), n = PIN_NUM(pin);
+    GPIO_MODER(port) = (GPIO_MODER(port) & ~(3u << (2u * n))) | (mode << (2u * n));
+}
+
+static void pin_write(uint32_t pin, int high) {
+    GPIO_BSRR(PIN_PORT(pin)) = high ? (1u << PIN_NUM(pin)) : (1u << (PIN_NUM(pin) + 16u));
+}
+
+static int pin_read(uint32_t pin) {
+    return (GPIO_IDR(PIN_PORT(pin)) >> PIN_NUM(pin)) & 1u;
+}
+
+void Java_org_skvmoip_hal_stm32_Stm32Natives_init(void) {
+    RCC_AHB1ENR |= RCC_AHB1ENR_GPIOAEN | RCC_AHB1ENR_GPIOBEN;
+    RCC_APB2ENR |= RCC_APB2ENR_SPI1EN | RCC_APB2ENR_SYSCFGEN;
+
+    for (uint32_t n = 5u; n <= 7u; n++) {
+        pin_mode(SPI1_PORT * 16u + n, GPIO_MODE_AF);
+        GPIO_AFRL(SPI1_PORT) = (GPIO_AFRL(SPI1_PORT) & ~(15u << (4u * n))) | (GPIO_AF5_SPI1 << (4u * n));
+        GPIO_OSPEEDR(SPI1_PORT) |= GPIO_SPEED_HIGH << (2u * n);
+    }
+    /* Master, mode 0 (CPOL = CPHA = 0, as the W5500 requires; mode 3 also works), MSB first,
+     * software slave management: chip select is a GPIO the natives drive per frame. */
+    SPI1_CR1 = SPI_CR1_MSTR | (SPI1_BAUD_DIVIDER_BITS << SPI_CR1_BR_SHIFT) | SPI_CR1_SSM | SPI_CR1_SSI;
+    SPI1_CR1 |= SPI_CR1_SPE;
+}
+
+void Java_org_skvmoip_hal_stm32_Stm32Natives_spiTransfer(jint csPin, jbyte *tx, jint txOff,
+                                                         jbyte *rx, jint rxOff, jint len) {
+    pin_write((uint32_t)csPin, 0);
+    for (jint i = 0; i < len; i++) {
+        while ((SPI1_SR & SPI_SR_TXE) == 0u) {
+        }
+        SPI1_DR = (uint8_t)tx[txOff + i];
+        while ((SPI1_SR & SPI_SR_RXNE) == 0u) {
+        }
+        uint8_t in = (uint8_t)SPI1_DR;
+        if (rx != NULL) {
+            rx[rxOff + i] = (jbyte)in;
+        }
+    }
+    while ((SPI1_SR & SPI_SR_BSY) != 0u) {
+    }
+    pin_write((uint32_t)csPin, 1);
+}
+
+void Java_org_skvmoip_hal_stm32_Stm32Natives_gpioWrite(jint pin, jboolean high) {
+    uint32_t p = (uint32_t)pin;
+    pin_mode(p, GPIO_MODE_OUTPUT);
+    pin_write(p, high);
+}
+
+jboolean Java_org_skvmoip_hal_stm32_Stm32Natives_gpioRead(jint pin) {
+    uint32_t p = (uint32_t)pin;
+    uint32_t port = PIN_PORT(p), n = PIN_NUM(p);
+    if (((GPIO_MODER(port) >> (2u * n)) & 3u) != GPIO_MODE_OUTPUT) {
+        pin_mode(p, GPIO_MODE_INPUT);
+        GPIO_PUPDR(port) = (GPIO_PUPDR(port) & ~(3u << (2u * n))) | (GPIO_PULL_UP << (2u * n));
+    }
+    return (jboolean)pin_read(p);
+}
+
+void Java_org_skvmoip_hal_stm32_Stm32Natives_irqSuspendUntil(jint pin, jboolean activeLow, jlong deadlineMillis) {
+    uint32_t p = (uint32_t)pin, n = PIN_NUM(p);
+    SYSCFG_EXTICR(n / 4u) = (SYSCFG_EXTICR(n / 4u) & ~(15u << (4u * (n % 4u)))) | (PIN_PORT(p) << (4u * (n % 4u)));
+    if (activeLow) {
+        EXTI_FTSR |= 1u << n;
+    } else {
+        EXTI_RTSR |= 1u << n;
+    }
+    waitingLine = n;
+    waitingThread = SNI_getCurrentJavaThreadID();
+    EXTI_PR = 1u << n;
+    EXTI_IMR |= 1u << n;
+    NVIC_ISER0 = 1u << (IRQ_EXTI0 + n); /* EXTI0..4 only: the W5500 INTn is on PB1 */
+
+    /* Armed first, then the level checked: an edge before this point is not lost. */
+    int active = pin_read(p) == (activeLow ? 0 : 1);
+    jlong timeout = deadlineMillis - LLMJVM_IMPL_getCurrentTime(1);
+    if (!active && timeout > 0) {
+        SNI_suspendCurrentJavaThread(timeout);
+    }
+}
+
+jlong Java_org_skvmoip_hal_stm32_Stm32Natives_millis(void) {
+    return LLMJVM_IMPL_getCurrentTime(1);
+}
+
+/* EXTI1 handler (vector table entry EXTI1_IRQHandler): wakes the waiting Java thread. */
+void EXTI1_IRQHandler(void) {
+    EXTI_PR = 1u << 1;
+    EXTI_IMR &= ~(1u << 1);
+    if (waitingLine == 1u && waitingThread >= 0) {
+        int32_t thread = waitingThread;
+        waitingThread = -1;
+        SNI_resumeJavaThread(thread);
+    }
+}

@@ -1,0 +1,67 @@
+/*
+ * The few STM32F401 peripheral registers the SKVMOIP natives touch, from the STM32F401
+ * reference manual (RM0368): memory map §2.3, RCC §6.3, GPIO §8.4, SYSCFG §7.2, EXTI §10.3,
+ * SPI §20.5; NVIC from the Cortex-M4 programming manual (PM0214) §4.3.
+ * The vendor's CMSIS headers can replace this file; it exists so the natives build without them.
+ */
+#ifndef SKVM_STM32F401_REGS_H
+#define SKVM_STM32F401_REGS_H
+
+#include <stdint.h>
+
+#define REG32(address) (*(volatile uint32_t *)(uintptr_t)(address))
+
+/* RCC (§6.3) */
+#define RCC_BASE            0x40023800u
+#define RCC_AHB1ENR         REG32(RCC_BASE + 0x30u)
+#define RCC_AHB1ENR_GPIOAEN (1u << 0)
+#define RCC_AHB1ENR_GPIOBEN (1u << 1)
+#define RCC_APB2ENR         REG32(RCC_BASE + 0x44u)
+#define RCC_APB2ENR_SPI1EN  (1u << 12)
+#define RCC_APB2ENR_SYSCFGEN (1u << 14)
+
+/* GPIO (§8.4): port A at 0x40020000, each next port 0x400 further */
+#define GPIO_BASE(port)     (0x40020000u + 0x400u * (uint32_t)(port))
+#define GPIO_MODER(port)    REG32(GPIO_BASE(port) + 0x00u)
+#define GPIO_OSPEEDR(port)  REG32(GPIO_BASE(port) + 0x08u)
+#define GPIO_PUPDR(port)    REG32(GPIO_BASE(port) + 0x0Cu)
+#define GPIO_IDR(port)      REG32(GPIO_BASE(port) + 0x10u)
+#define GPIO_BSRR(port)     REG32(GPIO_BASE(port) + 0x18u)
+#define GPIO_AFRL(port)     REG32(GPIO_BASE(port) + 0x20u)
+#define GPIO_MODE_INPUT     0u
+#define GPIO_MODE_OUTPUT    1u
+#define GPIO_MODE_AF        2u
+#define GPIO_PULL_UP        1u
+#define GPIO_SPEED_HIGH     2u
+#define GPIO_AF5_SPI1       5u
+
+/* SYSCFG (§7.2): EXTICR1 selects the port of EXTI0..3, four bits each */
+#define SYSCFG_BASE         0x40013800u
+#define SYSCFG_EXTICR(n)    REG32(SYSCFG_BASE + 0x08u + 4u * (uint32_t)(n))
+
+/* EXTI (§10.3) */
+#define EXTI_BASE           0x40013C00u
+#define EXTI_IMR            REG32(EXTI_BASE + 0x00u)
+#define EXTI_RTSR           REG32(EXTI_BASE + 0x08u)
+#define EXTI_FTSR           REG32(EXTI_BASE + 0x0Cu)
+#define EXTI_PR             REG32(EXTI_BASE + 0x14u)
+
+/* SPI1 (§20.5) on APB2 (84 MHz max) */
+#define SPI1_BASE           0x40013000u
+#define SPI1_CR1            REG32(SPI1_BASE + 0x00u)
+#define SPI1_SR             REG32(SPI1_BASE + 0x08u)
+#define SPI1_DR             REG32(SPI1_BASE + 0x0Cu)
+#define SPI_CR1_MSTR        (1u << 2)
+#define SPI_CR1_BR_SHIFT    3
+#define SPI_CR1_SPE         (1u << 6)
+#define SPI_CR1_SSI         (1u << 8)
+#define SPI_CR1_SSM         (1u << 9)
+#define SPI_SR_RXNE         (1u << 0)
+#define SPI_SR_TXE          (1u << 1)
+#define SPI_SR_BSY          (1u << 7)
+
+/* NVIC (PM0214 §4.3); EXTI0..4 are IRQs 6..10 (RM0368 Table 38) */
+#define NVIC_ISER0          REG32(0xE000E100u)
+#define IRQ_EXTI0           6u
+
+#endif

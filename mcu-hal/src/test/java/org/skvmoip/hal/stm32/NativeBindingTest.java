@@ -1,0 +1,56 @@
+package org.skvmoip.hal.stm32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** The device binding's two halves stay in step: every Java native has its C function, and the C compiles. */
+class NativeBindingTest {
+
+    private static final Path C_SOURCE = Path.of("src/main/c/skvm_natives.c");
+
+    @Test
+    void everyNativeMethodHasItsSniFunctionInTheCSide() throws IOException {
+        String c = Files.readString(C_SOURCE);
+        List<Method> natives = Arrays.stream(Stm32Natives.class.getDeclaredMethods())
+                .filter(m -> Modifier.isNative(m.getModifiers()))
+                .toList();
+
+        assertThat(natives).isNotEmpty();
+        for (Method method : natives) {
+            assertThat(Modifier.isStatic(method.getModifiers())).as(method + " is static (SNI)").isTrue();
+            for (Class<?> type : method.getParameterTypes()) {
+                assertThat(type.isPrimitive() || type.isArray() && type.getComponentType().isPrimitive())
+                        .as(method.getName() + ": SNI passes only primitives and primitive arrays").isTrue();
+            }
+            assertThat(c).contains("Java_org_skvmoip_hal_stm32_Stm32Natives_" + method.getName() + "(");
+        }
+    }
+
+    @Test
+    void theCSideCompilesWithoutWarnings() throws Exception {
+        assumeTrue(onPath("gcc") || System.getenv("CI") != null, "gcc is not installed (CI installs it)");
+        Process gcc = new ProcessBuilder("gcc", "-std=c99", "-fsyntax-only", "-Wall", "-Wextra", "-Werror",
+                "-Isrc/test/c/sni-shim", "-Isrc/main/c", C_SOURCE.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(gcc.exitValue()).as(output).isZero();
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+}

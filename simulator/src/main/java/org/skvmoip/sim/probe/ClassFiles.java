@@ -1,0 +1,85 @@
+package org.skvmoip.sim.probe;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/** The class files of one class-path entry: a directory such as target/classes, or a jar. */
+public final class ClassFiles {
+
+    /** One class file; {@code bytes} is its uncompressed size. */
+    public record Entry(String className, long bytes) {
+        public String packageName() {
+            int dot = className.lastIndexOf('.');
+            return dot < 0 ? "" : className.substring(0, dot);
+        }
+    }
+
+    private ClassFiles() {
+    }
+
+    /** The directory or jar that {@code type} was loaded from. */
+    public static Path codeSourceOf(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IllegalArgumentException(type.getName() + " has no code source (a JDK class?)");
+        }
+        try {
+            return Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("code source of " + type.getName() + ": " + source.getLocation(), e);
+        }
+    }
+
+    /** Every {@code .class} file in {@code classPathEntry} except module-info and package-info. */
+    public static List<Entry> in(Path classPathEntry) {
+        try {
+            return Files.isDirectory(classPathEntry) ? inDirectory(classPathEntry) : inJar(classPathEntry);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list class files in " + classPathEntry, e);
+        }
+    }
+
+    private static List<Entry> inDirectory(Path root) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                if (isClassFile(relative)) {
+                    entries.add(new Entry(className(relative), Files.size(file)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static List<Entry> inJar(Path jar) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                if (isClassFile(entry.getName()) && !entry.getName().startsWith("META-INF/")) {
+                    entries.add(new Entry(className(entry.getName()), entry.getSize()));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static boolean isClassFile(String path) {
+        return path.endsWith(".class") && !path.endsWith("module-info.class") && !path.endsWith("package-info.class");
+    }
+
+    private static String className(String path) {
+        return path.substring(0, path.length() - ".class".length()).replace('/', '.');
+    }
+}
