@@ -34,7 +34,7 @@ public final class SimulatedModule implements AutoCloseable {
     }
 
     /** A locally administered MAC and a 192.168.100.0/24 address per module. */
-    static NetworkConfig defaultConfig(int index) {
+    public static NetworkConfig defaultConfig(int index) {
         NetworkConfig config = new NetworkConfig();
         byte[] mac = {0x02, 0x53, 0x4B, 0x56, (byte) (index >> 8), (byte) index};
         System.arraycopy(mac, 0, config.mac, 0, 6);

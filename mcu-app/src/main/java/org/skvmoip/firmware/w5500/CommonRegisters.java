@@ -63,7 +63,7 @@ public final class CommonRegisters {
 
     /** PHY configuration. */
     public static final int PHYCFGR = 0x002E;
-    /** Write 0 to reset the PHY (self-sets back to 1). */
+    /** Write 0 to hold the PHY in reset, then 1 to release it (the host writes both). */
     public static final int PHYCFGR_RST = 0x80;
     /** 1: operation mode from OPMDC; 0: from the hardware pins. */
     public static final int PHYCFGR_OPMD = 0x40;

@@ -1,0 +1,53 @@
+package org.skvmoip.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.skvmoip.sim.probe.AllocationProbe;
+import org.skvmoip.sim.probe.AllocationResult;
+import org.skvmoip.sim.scenario.EchoTrafficScenario;
+
+/**
+ * Runs the benchmarks and prints their results as the markdown that goes into BENCHMARKS.md
+ * (also written to benchmarks/target/benchmarks.md).
+ */
+public final class BenchmarkMain {
+
+    private static final double SPI_21_MHZ = 21e6;
+    private static final double SPI_42_MHZ = 42e6;
+
+    public static void main(String[] args) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(", Java ").append(System.getProperty("java.version"))
+                .append(" (").append(ManagementFactory.getRuntimeMXBean().getVmName()).append(")\n\n");
+
+        md.append("### W5500 driver: SPI cost per operation (counted by the model)\n\n");
+        md.append("| operation | payload | SPI bytes | SPI frames | bus time at 21 MHz | at 42 MHz |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (SpiCostBenchmark.Cost cost : SpiCostBenchmark.measure()) {
+            md.append(String.format("| %s | %d B | %d | %d | %.1f us | %.1f us |%n", cost.operation(), cost.payload(),
+                    cost.bytes(), cost.frames(), cost.micros(SPI_21_MHZ), cost.micros(SPI_42_MHZ)));
+        }
+
+        EchoThroughputBenchmark.Result echo = EchoThroughputBenchmark.measure(16, 3);
+        md.append("\n### Echo throughput through the simulator (one TCP connection, median of 3)\n\n");
+        md.append("| payload | throughput | SPI bytes per echoed byte | SPI time per echoed KB at 21 MHz |\n");
+        md.append("| ---: | ---: | ---: | ---: |\n");
+        md.append(String.format("| %d MB | %.1f MB/s | %.2f | %.0f us |%n", echo.megabytes(), echo.megabytesPerSecond(),
+                echo.spiBytesPerEchoedByte(), echo.spiBytesPerEchoedByte() * 1024 * 8 / SPI_21_MHZ * 1e6));
+
+        AllocationResult allocation = AllocationProbe.measure(EchoTrafficScenario.class, 500, 5_000);
+        md.append("\n### Allocation in the firmware main loop under TCP + UDP echo traffic (-Xint)\n\n");
+        md.append(String.format("%d iterations, %d bytes allocated: %.2f bytes per iteration.%n",
+                allocation.iterations(), allocation.totalBytes(), allocation.bytesPerIteration()));
+
+        System.out.println(md);
+        Path out = Path.of("benchmarks/target/benchmarks.md");
+        if (Files.isDirectory(out.getParent())) {
+            Files.writeString(out, md);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.skvmoip.sim.probe;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.skvmoip.firmware.w5500.SpiFrame;
+import org.skvmoip.hal.SpiDevice;
+
+/**
+ * The firmware's footprint against the STM32F401's budget (DESIGN.md, "Performance targets"):
+ * bytes of the class files of mcu-hal and mcu-app per package, and bytes allocated by start-up
+ * code, as a markdown table for BENCHMARKS.md.
+ *
+ * <p>Class-file bytes stand in for flash: MicroEJ's SOAR links them into its own, usually smaller,
+ * image format. Allocated bytes are HotSpot's object sizes (16-byte array header), which are
+ * close to, not equal to, MicroEJ's.
+ */
+public record FootprintReport(List<PackageFootprint> packages, List<StartUpAllocation> startUps) {
+
+    /** Flash for our class files: half of the part's 256 KB, the rest is the VM, C code and libraries. */
+    public static final long FLASH_BUDGET_BYTES = 128 * 1024;
+    /** RAM for buffers allocated at start-up: 24 KB of the part's 64 KB (VM, stacks, heap headroom). */
+    public static final long STARTUP_RAM_BUDGET_BYTES = 24 * 1024;
+
+    public record PackageFootprint(String packageName, int classes, long classBytes) {
+    }
+
+    /** Bytes allocated by one start-up action, e.g. constructing the W5500 driver. */
+    public record StartUpAllocation(String label, long bytes) {
+    }
+
+    public FootprintReport {
+        packages = List.copyOf(packages);
+        startUps = List.copyOf(startUps);
+    }
+
+    /** The class files of mcu-hal and mcu-app, found where SpiDevice and SpiFrame were loaded from. */
+    public static FootprintReport ofFirmware() {
+        return ofClassPathEntries(List.of(ClassFiles.codeSourceOf(SpiDevice.class),
+                ClassFiles.codeSourceOf(SpiFrame.class)));
+    }
+
+    /** The class files in the given directories or jars, each counted once. */
+    public static FootprintReport ofClassPathEntries(List<Path> entries) {
+        Map<String, long[]> byPackage = new TreeMap<>();
+        for (Path entry : new LinkedHashSet<>(entries)) {
+            for (ClassFiles.Entry classFile : ClassFiles.in(entry)) {
+                long[] totals = byPackage.computeIfAbsent(classFile.packageName(), p -> new long[2]);
+                totals[0]++;
+                totals[1] += classFile.bytes();
+            }
+        }
+        List<PackageFootprint> packages = new ArrayList<>();
+        byPackage.forEach((name, totals) -> packages.add(new PackageFootprint(name, (int) totals[0], totals[1])));
+        return new FootprintReport(packages, List.of());
+    }
+
+    /**
+     * Measures the bytes allocated by one {@code runOnce} of {@code startUp} (after its
+     * {@code setUp}) in a forked {@code -Xint} JVM, with the firmware's classes loaded beforehand
+     * so that static initializers and constructors are counted and class loading is not.
+     */
+    public static StartUpAllocation measureStartUp(String label, Class<? extends AllocationScenario> startUp) {
+        AllocationResult result = AllocationProbe.measureFirstRun(startUp, SpiDevice.class, SpiFrame.class);
+        return new StartUpAllocation(label, result.totalBytes());
+    }
+
+    public FootprintReport withStartUp(StartUpAllocation startUp) {
+        List<StartUpAllocation> all = new ArrayList<>(startUps);
+        all.add(startUp);
+        return new FootprintReport(packages, all);
+    }
+
+    public long classBytes() {
+        return packages.stream().mapToLong(PackageFootprint::classBytes).sum();
+    }
+
+    public int classes() {
+        return packages.stream().mapToInt(PackageFootprint::classes).sum();
+    }
+
+    public long startUpBytes() {
+        return startUps.stream().mapToLong(StartUpAllocation::bytes).sum();
+    }
+
+    /** One line per budget exceeded, saying by how much; empty when everything fits. */
+    public List<String> overBudget() {
+        List<String> over = new ArrayList<>();
+        if (classBytes() > FLASH_BUDGET_BYTES) {
+            over.add("class files take " + bytes(classBytes()) + ", over the flash budget of "
+                    + bytes(FLASH_BUDGET_BYTES) + " by " + bytes(classBytes() - FLASH_BUDGET_BYTES));
+        }
+        if (startUpBytes() > STARTUP_RAM_BUDGET_BYTES) {
+            over.add("start-up allocation takes " + bytes(startUpBytes()) + ", over the RAM budget of "
+                    + bytes(STARTUP_RAM_BUDGET_BYTES) + " by " + bytes(startUpBytes() - STARTUP_RAM_BUDGET_BYTES));
+        }
+        return over;
+    }
+
+    public String toMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("| package | classes | class-file bytes |\n| --- | ---: | ---: |\n");
+        for (PackageFootprint p : packages) {
+            md.append("| `").append(p.packageName()).append("` | ").append(p.classes()).append(" | ")
+                    .append(number(p.classBytes())).append(" |\n");
+        }
+        md.append("| **total** | ").append(classes()).append(" | ").append(number(classBytes())).append(" |\n\n");
+        md.append("| budget | used | budget | share |\n| --- | ---: | ---: | ---: |\n");
+        row(md, "flash: class files of mcu-hal + mcu-app", classBytes(), FLASH_BUDGET_BYTES, "of 256 KB");
+        for (StartUpAllocation s : startUps) {
+            md.append("| start-up allocation: ").append(s.label()).append(" | ").append(bytes(s.bytes()))
+                    .append(" | | |\n");
+        }
+        if (!startUps.isEmpty()) {
+            row(md, "RAM: start-up allocation, total", startUpBytes(), STARTUP_RAM_BUDGET_BYTES, "of 64 KB");
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String what, long used, long budget, String ofPart) {
+        md.append("| ").append(what).append(" | ").append(bytes(used)).append(" | ").append(bytes(budget))
+                .append(" (").append(budget / 1024).append(" KB ").append(ofPart).append(") | ")
+                .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * used / budget))
+                .append(used > budget ? " **over budget**" : "").append(" |\n");
+    }
+
+    private static String bytes(long n) {
+        return number(n) + " B";
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /**
+     * Prints the report. Arguments name start-up scenarios as {@code label=fully.qualified.Class};
+     * each is measured in a forked -Xint JVM. Exits with 1 when a budget is exceeded.
+     */
+    public static void main(String[] args) throws ClassNotFoundException {
+        FootprintReport report = ofFirmware();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("expected label=scenario.Class, got " + arg);
+            }
+            Class<? extends AllocationScenario> scenario =
+                    Class.forName(arg.substring(eq + 1)).asSubclass(AllocationScenario.class);
+            report = report.withStartUp(measureStartUp(arg.substring(0, eq), scenario));
+        }
+        System.out.print(report.toMarkdown());
+        report.overBudget().forEach(line -> System.err.println("over budget: " + line));
+        if (!report.overBudget().isEmpty()) {
+            System.exit(1);
+        }
+    }
+}

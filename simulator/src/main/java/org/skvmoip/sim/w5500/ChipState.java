@@ -1,0 +1,88 @@
+package org.skvmoip.sim.w5500;
+
+import org.skvmoip.firmware.w5500.SocketRegisters;
+import org.skvmoip.firmware.w5500.SpiFrame;
+
+/**
+ * Everything the chip holds. This object's monitor guards all of it: the firmware thread takes it
+ * for each SPI frame, the host threads for each change they report, and everyone waits on it
+ * for events (INTn, free buffer space, pending data). One monitor means no lock ordering to get
+ * wrong; nobody does blocking host I/O while holding it.
+ */
+final class ChipState {
+
+    final CommonRegisterFile common = new CommonRegisterFile(this);
+    final ModelSocket[] sockets = new ModelSocket[SpiFrame.SOCKETS];
+    final BufferMemory memory = new BufferMemory();
+    /** Scratch for building a UDP RX header under the monitor. */
+    final byte[] udpHeader = new byte[SocketRegisters.UDP_HEADER_BYTES];
+
+    /** The cable: PHYCFGR.LNK; survives chip resets, like a real cable does. */
+    boolean linkUp = true;
+    /** RSTn is low. */
+    boolean heldInReset;
+    /** The model was closed: host threads finish. */
+    boolean closed;
+
+    ChipState() {
+        for (int n = 0; n < sockets.length; n++) {
+            sockets[n] = new ModelSocket(this, n);
+        }
+        reset();
+    }
+
+    /** Every register back to its reset value, every socket CLOSED, every host side aborted. */
+    void reset() {
+        common.reset();
+        memory.clear();
+        for (ModelSocket socket : sockets) {
+            socket.reset();
+        }
+        for (int n = 0; n < sockets.length; n++) {
+            assignBuffers(n);
+        }
+    }
+
+    /**
+     * Lays out socket {@code n}'s buffers after those of sockets 0..n-1, by their size registers
+     * as they are now. Called at OPEN (and reset), which is when the model lets sizes take effect.
+     */
+    void assignBuffers(int n) {
+        int txOffset = 0;
+        int rxOffset = 0;
+        for (int k = 0; k < n; k++) {
+            txOffset += BufferMemory.bytesFor(sockets[k].sizeRegisterTx());
+            rxOffset += BufferMemory.bytesFor(sockets[k].sizeRegisterRx());
+        }
+        memory.assign(n, txOffset, BufferMemory.bytesFor(sockets[n].sizeRegisterTx()),
+                rxOffset, BufferMemory.bytesFor(sockets[n].sizeRegisterRx()));
+    }
+
+    /** SIR: bit n set while socket n has an unmasked Sn_IR bit. */
+    int sir() {
+        int sir = 0;
+        for (int n = 0; n < sockets.length; n++) {
+            sir |= sockets[n].sir();
+        }
+        return sir;
+    }
+
+    /** INTn (active low) is asserted while an unmasked interrupt is pending. */
+    boolean interruptAsserted() {
+        return (common.ir() & common.imr()) != 0 || (sir() & common.simr()) != 0;
+    }
+
+    long retransmissionNanos() {
+        return common.retransmissionNanos();
+    }
+
+    /** Waits on the monitor until {@code deadlineNanos}; false once it has passed. */
+    boolean waitUntil(long deadlineNanos) throws InterruptedException {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            return false;
+        }
+        wait(Math.max(1, (remaining + 999_999) / 1_000_000));
+        return true;
+    }
+}

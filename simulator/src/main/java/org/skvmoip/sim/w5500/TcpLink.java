@@ -1,0 +1,293 @@
+package org.skvmoip.sim.w5500;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+
+/**
+ * A chip TCP socket bridged to a host TCP connection: LISTEN accepts one host connection,
+ * CONNECT makes one; then a reader thread fills the RX buffer and a writer thread drains the TX
+ * buffer. Both wait on the chip monitor for room, data, link and commands.
+ */
+final class TcpLink extends HostLink {
+
+    private final boolean listen;
+    private final int localPort;
+    private final int remotePort;
+
+    TcpLink(ChipState chip, HostNetwork network, ModelSocket socket, int generation, String name,
+            boolean listen, int localPort, int remotePort) {
+        super(chip, network, socket, generation, name);
+        this.listen = listen;
+        this.localPort = localPort;
+        this.remotePort = remotePort;
+    }
+
+    @Override
+    void start() {
+        spawn(listen ? "listen" : "connect", this::run);
+    }
+
+    private void run() {
+        try {
+            Socket connection = listen ? accept() : connect();
+            if (connection == null) {
+                return;
+            }
+            InputStream in = connection.getInputStream();
+            OutputStream out = connection.getOutputStream();
+            spawn("tx", () -> writeLoop(connection, out));
+            readLoop(in);
+        } catch (IOException e) {
+            lost(e);
+        } catch (InterruptedException e) {
+            interrupted();
+        }
+    }
+
+    /**
+     * One connection, as the chip accepts one SYN per listening socket; the server socket is
+     * closed right after, so further host connects are refused like SYNs to a port nobody
+     * listens on.
+     */
+    private Socket accept() throws InterruptedException {
+        ServerSocket server;
+        try {
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(network.address(), network.bindPort(localPort)), 1);
+        } catch (IOException | IllegalArgumentException e) {
+            HostLink.LOG.log(Level.WARNING, "W5500 socket " + socket.index + " cannot listen on the host for chip port "
+                    + localPort + " (" + network + "): " + e.getMessage() + "; it stays in LISTEN and nobody can connect");
+            settle(-1);
+            return null;
+        }
+        if (!register(server)) {
+            return null;
+        }
+        settle(server.getLocalPort());
+        Socket connection;
+        try {
+            connection = server.accept();
+        } catch (IOException e) {
+            return null; // aborted: the chip left LISTEN
+        } finally {
+            closeQuietly(server);
+        }
+        if (!register(abortive(connection))) {
+            return null;
+        }
+        synchronized (chip) {
+            while (isCurrent() && !chip.linkUp) {
+                chip.wait(); // with the cable out the SYN never reaches the chip
+            }
+            if (!isCurrent()) {
+                return null;
+            }
+            socket.established(connection.getInetAddress().getAddress(), connection.getPort());
+            chip.notifyAll();
+        }
+        return connection;
+    }
+
+    /** A refused or unanswered connect ends as the chip's does: CLOSED with Sn_IR.TIMEOUT. */
+    private Socket connect() throws InterruptedException {
+        Socket connection = new Socket();
+        if (!register(abortive(connection))) {
+            return null;
+        }
+        long timeoutNanos;
+        synchronized (chip) {
+            timeoutNanos = chip.retransmissionNanos();
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (isCurrent() && !chip.linkUp && chip.waitUntil(deadline)) {
+                // the SYN cannot leave with the cable out; wait for the link or the timeout
+            }
+            if (!isCurrent()) {
+                return null;
+            }
+            if (!chip.linkUp) {
+                socket.timedOut();
+                chip.notifyAll();
+                return null;
+            }
+        }
+        try {
+            connection.connect(network.destination(remotePort), (int) Math.max(1, timeoutNanos / 1_000_000));
+        } catch (IOException | IllegalArgumentException e) {
+            synchronized (chip) {
+                if (isCurrent()) {
+                    socket.timedOut();
+                    chip.notifyAll();
+                }
+            }
+            return null;
+        }
+        synchronized (chip) {
+            if (!isCurrent()) {
+                return null;
+            }
+            socket.settled(connection.getLocalPort());
+            socket.established(null, 0);
+            chip.notifyAll();
+        }
+        return connection;
+    }
+
+    /**
+     * Reads only as much as the RX buffer has room for, so a full buffer leaves the rest in the
+     * host's socket buffers and the host sender stalls, as a zero TCP window would make it.
+     */
+    private void readLoop(InputStream in) throws InterruptedException {
+        byte[] buffer = new byte[IO_BUFFER_BYTES];
+        while (true) {
+            int room;
+            synchronized (chip) {
+                while (isCurrent() && (!chip.linkUp || socket.rxFree() == 0)) {
+                    chip.wait();
+                }
+                if (!isCurrent()) {
+                    return;
+                }
+                room = Math.min(socket.rxFree(), buffer.length);
+            }
+            int n;
+            try {
+                n = in.read(buffer, 0, room);
+            } catch (IOException e) {
+                lost(e);
+                return;
+            }
+            synchronized (chip) {
+                while (isCurrent() && !chip.linkUp) {
+                    chip.wait(); // already read from the host: hold it until the cable is back
+                }
+                if (!isCurrent()) {
+                    return;
+                }
+                if (n < 0) {
+                    socket.peerClosed();
+                    chip.notifyAll();
+                    return;
+                }
+                socket.appendRx(buffer, 0, n);
+                chip.notifyAll();
+            }
+        }
+    }
+
+    private void writeLoop(Socket connection, OutputStream out) {
+        byte[] buffer = new byte[IO_BUFFER_BYTES];
+        try {
+            while (true) {
+                int n = takeTx(buffer);
+                if (n < 0) {
+                    return;
+                }
+                if (n == 0) {
+                    connection.shutdownOutput();
+                    finishClose();
+                    return;
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+                synchronized (chip) {
+                    if (!isCurrent()) {
+                        return;
+                    }
+                    socket.txSent(n);
+                    chip.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            lost(e);
+        } catch (InterruptedException e) {
+            interrupted();
+        }
+    }
+
+    /**
+     * Waits for data to send; returns its length, 0 when DISCON asks for our FIN, -1 when the
+     * link is gone. A SEND that cannot leave because the cable is out times out after the
+     * retransmission time, counted from the SEND.
+     */
+    private int takeTx(byte[] buffer) throws InterruptedException {
+        synchronized (chip) {
+            while (isCurrent()) {
+                int pending = socket.txPending();
+                if (pending > 0 && !chip.linkUp) {
+                    if (!chip.waitUntil(socket.sendStartNanos + chip.retransmissionNanos())) {
+                        socket.timedOut();
+                        chip.notifyAll();
+                        return -1;
+                    }
+                } else if (pending > 0 && !socket.holdTransmit) {
+                    socket.copyTx(buffer, pending);
+                    return pending;
+                } else if (pending == 0 && socket.disconRequested) {
+                    return 0;
+                } else {
+                    chip.wait();
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** After our FIN: done when the peer's FIN is in, else CLOSED with TIMEOUT after RTR x (RCR+1). */
+    private void finishClose() throws InterruptedException {
+        synchronized (chip) {
+            long deadline = System.nanoTime() + chip.retransmissionNanos();
+            while (isCurrent() && !socket.peerFin && chip.waitUntil(deadline)) {
+                // the reader thread sets peerFin when the host's EOF arrives
+            }
+            if (!isCurrent()) {
+                return;
+            }
+            if (socket.peerFin) {
+                socket.closedGracefully();
+            } else {
+                socket.timedOut();
+            }
+            chip.notifyAll();
+        }
+    }
+
+    private void settle(int port) {
+        synchronized (chip) {
+            if (isCurrent()) {
+                socket.settled(port);
+                chip.notifyAll();
+            }
+        }
+    }
+
+    /** The host connection broke (peer RST, or aborted by us): the chip sees the peer's RST. */
+    private void lost(IOException e) {
+        synchronized (chip) {
+            if (isCurrent()) {
+                HostLink.LOG.log(Level.DEBUG, "W5500 socket " + socket.index + " host connection lost: " + e);
+                socket.aborted();
+                chip.notifyAll();
+            }
+        }
+    }
+
+    /** Closing with SO_LINGER 0 sends RST: what the host peer should see when the chip drops a connection. */
+    private static Closeable abortive(Socket connection) {
+        return () -> {
+            try {
+                connection.setSoLinger(true, 0);
+            } catch (SocketException e) {
+                // already closed
+            }
+            connection.close();
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package org.skvmoip.sim.w5500;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+
+/**
+ * A chip UDP socket bridged to a host datagram socket: a receiver thread stores each datagram
+ * behind the chip's 8-byte header, a sender thread turns each SEND into one datagram.
+ */
+final class UdpLink extends HostLink {
+
+    /** The largest UDP payload over IPv4. */
+    private static final int MAX_DATAGRAM = 65_507;
+
+    private final int localPort;
+
+    UdpLink(ChipState chip, HostNetwork network, ModelSocket socket, int generation, String name, int localPort) {
+        super(chip, network, socket, generation, name);
+        this.localPort = localPort;
+    }
+
+    @Override
+    void start() {
+        spawn("udp-rx", this::run);
+    }
+
+    private void run() {
+        DatagramSocket datagrams;
+        try {
+            datagrams = new DatagramSocket(null);
+            datagrams.setReuseAddress(true);
+            datagrams.bind(new InetSocketAddress(network.address(), network.bindPort(localPort)));
+        } catch (IOException | IllegalArgumentException e) {
+            HostLink.LOG.log(Level.WARNING, "W5500 socket " + socket.index + " cannot bind UDP on the host for chip port "
+                    + localPort + " (" + network + "): " + e.getMessage() + "; it will neither send nor receive");
+            settle(-1);
+            return;
+        }
+        if (!register(datagrams)) {
+            return;
+        }
+        settle(datagrams.getLocalPort());
+        spawn("udp-tx", () -> sendLoop(datagrams));
+        receiveLoop(datagrams);
+    }
+
+    /** A datagram that does not fit whole in the free RX space is dropped, as the chip drops it. */
+    private void receiveLoop(DatagramSocket datagrams) {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        while (true) {
+            try {
+                packet.setLength(buffer.length);
+                datagrams.receive(packet);
+            } catch (IOException e) {
+                return; // closed: the chip socket moved on
+            }
+            synchronized (chip) {
+                if (!isCurrent()) {
+                    return;
+                }
+                if (chip.linkUp && socket.appendDatagram(packet.getAddress().getAddress(), packet.getPort(),
+                        buffer, packet.getLength())) {
+                    chip.notifyAll();
+                }
+            }
+        }
+    }
+
+    /**
+     * One SEND is one datagram to 127.0.0.1:Sn_DPORT. With the cable out the chip's ARP request
+     * goes unanswered: after the retransmission time the datagram is dropped with Sn_IR.TIMEOUT.
+     */
+    private void sendLoop(DatagramSocket datagrams) {
+        byte[] buffer = new byte[IO_BUFFER_BYTES];
+        try {
+            while (true) {
+                int n;
+                int port;
+                synchronized (chip) {
+                    while (true) {
+                        if (!isCurrent()) {
+                            return;
+                        }
+                        n = socket.txPending();
+                        if (n > 0 && chip.linkUp && !socket.holdTransmit) {
+                            break;
+                        }
+                        if (n > 0 && !chip.linkUp
+                                && !chip.waitUntil(socket.sendStartNanos + chip.retransmissionNanos())) {
+                            socket.txDropped();
+                            chip.notifyAll();
+                        } else if (n == 0 || chip.linkUp) {
+                            chip.wait();
+                        }
+                    }
+                    socket.copyTx(buffer, n);
+                    port = socket.sendDestPort;
+                }
+                try {
+                    datagrams.send(new DatagramPacket(buffer, n, network.destination(port)));
+                } catch (IOException | IllegalArgumentException e) {
+                    // The chip would have put it on the wire anyway; UDP gives no word of loss.
+                    HostLink.LOG.log(Level.DEBUG, "W5500 socket " + socket.index + " UDP send to port " + port + ": " + e);
+                }
+                synchronized (chip) {
+                    if (!isCurrent()) {
+                        return;
+                    }
+                    socket.txSent(n);
+                    chip.notifyAll();
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted();
+        }
+    }
+
+    private void settle(int port) {
+        synchronized (chip) {
+            if (isCurrent()) {
+                socket.settled(port);
+                chip.notifyAll();
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.skvmoip.sim.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The firmware's class files fit the flash budget; the report says when something does not. */
+class FootprintReportTest {
+
+    @Test
+    void firmwareClassFilesFitTheFlashBudget() throws IOException {
+        FootprintReport report = FootprintReport.ofFirmware();
+        String markdown = report.toMarkdown();
+        System.out.print(markdown);
+        Path file = Path.of(System.getProperty("basedir", "."), "target", "footprint.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, markdown);
+
+        assertThat(report.packages()).extracting(FootprintReport.PackageFootprint::packageName)
+                .contains("org.skvmoip.hal", "org.skvmoip.hal.stm32", "org.skvmoip.firmware.w5500");
+        assertThat(report.classBytes()).isPositive().isLessThanOrEqualTo(FootprintReport.FLASH_BUDGET_BYTES);
+        assertThat(report.overBudget()).isEmpty();
+    }
+
+    @Test
+    void classFilesAreCountedOncePerPackageEvenWhenAnEntryIsListedTwice() {
+        Path mcuApp = ClassFiles.codeSourceOf(org.skvmoip.firmware.w5500.SpiFrame.class);
+
+        FootprintReport once = FootprintReport.ofClassPathEntries(List.of(mcuApp));
+        FootprintReport twice = FootprintReport.ofClassPathEntries(List.of(mcuApp, mcuApp));
+
+        assertThat(twice).isEqualTo(once);
+        assertThat(once.packages()).allMatch(p -> p.packageName().startsWith("org.skvmoip.firmware"));
+    }
+
+    @Test
+    void startUpAllocationIsMeasuredInAForkedInterpreterAndReported() {
+        FootprintReport.StartUpAllocation startUp =
+                FootprintReport.measureStartUp("fixture driver", Scenarios.StartsADriver.class);
+
+        FootprintReport report = FootprintReport.ofFirmware().withStartUp(startUp);
+
+        assertThat(startUp.bytes()).isBetween(1024L + 2048L, 1024L + 2048L + 256L);
+        assertThat(report.toMarkdown()).contains("| start-up allocation: fixture driver | 3,")
+                .contains("| RAM: start-up allocation, total | 3,");
+        assertThat(report.overBudget()).isEmpty();
+    }
+
+    @Test
+    void aReportOverBudgetSaysWhichBudgetAndByHowMuch() {
+        FootprintReport report = new FootprintReport(
+                List.of(new FootprintReport.PackageFootprint("org.skvmoip.firmware.big", 40, 140 * 1024)),
+                List.of(new FootprintReport.StartUpAllocation("W5500 driver", 30 * 1024)));
+
+        assertThat(report.overBudget()).containsExactly(
+                "class files take 143,360 B, over the flash budget of 131,072 B by 12,288 B",
+                "start-up allocation takes 30,720 B, over the RAM budget of 24,576 B by 6,144 B");
+        assertThat(report.toMarkdown())
+                .contains("| flash: class files of mcu-hal + mcu-app | 143,360 B | 131,072 B (128 KB of 256 KB)"
+                        + " | 109.4% **over budget** |")
+                .contains("| RAM: start-up allocation, total | 30,720 B | 24,576 B (24 KB of 64 KB) | 125.0% **over budget** |");
+    }
+}

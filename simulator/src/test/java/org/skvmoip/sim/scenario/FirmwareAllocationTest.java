@@ -1,0 +1,25 @@
+package org.skvmoip.sim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.skvmoip.sim.probe.AllocationProbe;
+import org.skvmoip.sim.probe.AllocationResult;
+
+/** The module has 64 KB of RAM and no time for a garbage collector in its input path. */
+class FirmwareAllocationTest {
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void theMainLoopAllocatesNothingWhileEchoingTcpAndUdpTraffic() throws Exception {
+        // -Xint in the child JVM: escape analysis cannot hide an allocation.
+        AllocationResult result = AllocationProbe.measure(EchoTrafficScenario.class, 500, 3_000);
+
+        assertThat(result.totalBytes())
+                .as("bytes allocated by %d main-loop iterations under traffic", result.iterations())
+                .isZero();
+    }
+}
