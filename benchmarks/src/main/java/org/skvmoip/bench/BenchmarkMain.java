@@ -6,7 +6,9 @@ import java.nio.file.Path;
 
 import org.skvmoip.sim.probe.AllocationProbe;
 import org.skvmoip.sim.probe.AllocationResult;
+import org.skvmoip.sim.probe.FootprintReport;
 import org.skvmoip.sim.scenario.EchoTrafficScenario;
+import org.skvmoip.sim.scenario.FirmwareStartUpScenario;
 
 /**
  * Runs the benchmarks and prints their results as the markdown that goes into BENCHMARKS.md
@@ -43,6 +45,14 @@ public final class BenchmarkMain {
         md.append("\n### Allocation in the firmware main loop under TCP + UDP echo traffic (-Xint)\n\n");
         md.append(String.format("%d iterations, %d bytes allocated: %.2f bytes per iteration.%n",
                 allocation.iterations(), allocation.totalBytes(), allocation.bytesPerIteration()));
+
+        FootprintReport footprint = FootprintReport.ofFirmware().withStartUp(
+                FootprintReport.measureStartUp("firmware start, first run", FirmwareStartUpScenario.class));
+        AllocationResult steadyStart = AllocationProbe.measure(FirmwareStartUpScenario.class, 2, 10);
+        md.append("\n### Footprint\n\n").append(footprint.toMarkdown());
+        md.append(String.format("%nThe first run includes HotSpot's one-time class initialisation; constructing and"
+                + " starting the firmware again, with its classes initialised, allocates %.0f bytes: its objects and"
+                + " buffers.%n", steadyStart.bytesPerIteration()));
 
         System.out.println(md);
         Path out = Path.of("benchmarks/target/benchmarks.md");

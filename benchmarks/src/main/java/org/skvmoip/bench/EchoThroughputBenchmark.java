@@ -30,7 +30,7 @@ final class EchoThroughputBenchmark {
                 try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), module.tcpPort())) {
                     InputStream in = socket.getInputStream();
                     OutputStream out = socket.getOutputStream();
-                    in.readNBytes(57); // the greeting
+                    skipGreeting(in);
                     SpiCounts before = module.w5500().counters().snapshot();
                     long start = System.nanoTime();
                     Thread writer = new Thread(() -> {
@@ -52,10 +52,29 @@ final class EchoThroughputBenchmark {
                     // Each echoed byte is read from the RX buffer and written to the TX buffer.
                     spiPerByte = (double) cost.bytes() / payload.length;
                 }
-                Thread.sleep(300); // the module re-listens after the connection ends
+                awaitListening(module);
             }
         }
         Arrays.sort(rates);
         return new Result(megabytes, rates[rounds / 2], spiPerByte);
+    }
+
+    /** After a connection ends the module listens again, on a fresh host port when ports are ephemeral. */
+    private static void awaitListening(SimulatedModule module) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (module.w5500().socketStatus(0) != org.skvmoip.firmware.w5500.SocketRegisters.SOCK_LISTEN) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("module did not listen again within 5 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** The echo service greets each connection with one line. */
+    private static void skipGreeting(InputStream in) throws java.io.IOException {
+        int b;
+        do {
+            b = in.read();
+        } while (b >= 0 && b != '\n');
     }
 }

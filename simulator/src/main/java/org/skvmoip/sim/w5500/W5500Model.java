@@ -193,6 +193,14 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
         }
     }
 
+    /** Sn_SR of socket {@code socket} as the firmware would read it, without SPI traffic (for tests and tools). */
+    public int socketStatus(int socket) {
+        ModelSocket s = socketAt(socket);
+        synchronized (chip) {
+            return s.status();
+        }
+    }
+
     public SpiCounters counters() {
         return counters;
     }

@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.skvmoip.sim.scenario.FirmwareStartUpScenario;
 
 /** The firmware's class files fit the flash budget; the report says when something does not. */
 class FootprintReportTest {
 
     @Test
-    void firmwareClassFilesFitTheFlashBudget() throws IOException {
-        FootprintReport report = FootprintReport.ofFirmware();
+    void firmwareClassFilesAndStartUpBuffersFitTheBudgets() throws IOException {
+        FootprintReport report = FootprintReport.ofFirmware().withStartUp(
+                FootprintReport.measureStartUp("firmware start (W5500 driver, echo service)", FirmwareStartUpScenario.class));
         String markdown = report.toMarkdown();
         System.out.print(markdown);
         Path file = Path.of(System.getProperty("basedir", "."), "target", "footprint.md");
@@ -24,6 +26,9 @@ class FootprintReportTest {
         assertThat(report.packages()).extracting(FootprintReport.PackageFootprint::packageName)
                 .contains("org.skvmoip.hal", "org.skvmoip.hal.stm32", "org.skvmoip.firmware.w5500");
         assertThat(report.classBytes()).isPositive().isLessThanOrEqualTo(FootprintReport.FLASH_BUDGET_BYTES);
+        // At least the driver's two SPI frame buffers and the echo service's two 1 KB buffers.
+        assertThat(report.startUpBytes()).isGreaterThan(2 * 515 + 2 * 1024)
+                .isLessThanOrEqualTo(FootprintReport.STARTUP_RAM_BUDGET_BYTES);
         assertThat(report.overBudget()).isEmpty();
     }
 
