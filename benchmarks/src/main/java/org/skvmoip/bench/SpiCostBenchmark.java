@@ -43,7 +43,7 @@ final class SpiCostBenchmark {
                     Thread.sleep(1);
                 }
                 return new Cost[] {
-                    send(board, socket, host, 16), send(board, socket, host, 1024),
+                    send(board, chip, socket, host, 16), send(board, chip, socket, host, 1024),
                     recv(board, socket, host, 16), recv(board, socket, host, 1024),
                 };
             }
@@ -51,7 +51,7 @@ final class SpiCostBenchmark {
     }
 
     /** Median over 50 sends, each made after the previous one's SEND_OK (the steady state). */
-    private static Cost send(SimBoard board, W5500Socket socket, Socket host, int size) throws Exception {
+    private static Cost send(SimBoard board, W5500 chip, W5500Socket socket, Socket host, int size) throws Exception {
         byte[] payload = new byte[size];
         long[] bytes = new long[50];
         long frames = 0;
@@ -66,7 +66,7 @@ final class SpiCostBenchmark {
             bytes[i] = cost.bytes();
             frames = cost.frames();
             in.readNBytes(size);
-            awaitSendOk(board, socket);
+            awaitSendOk(chip, socket);
         }
         return new Cost("send", size, median(bytes), frames);
     }
@@ -94,19 +94,12 @@ final class SpiCostBenchmark {
         return new Cost("recv", size, median(bytes), frames);
     }
 
-    /** Waits, outside the measurement, until the chip reports the last SEND done. */
-    private static void awaitSendOk(SimBoard board, W5500Socket socket) throws InterruptedException {
+    /** Waits, outside the measurement, until the chip reports the last SEND done (without clearing it). */
+    private static void awaitSendOk(W5500 chip, W5500Socket socket) throws InterruptedException {
         int block = SpiFrame.socketRegisterBlock(socket.number());
-        while ((readByte(board, block, SocketRegisters.Sn_IR) & SocketRegisters.Sn_IR_SEND_OK) == 0) {
+        while ((chip.bus().readByte(block, SocketRegisters.Sn_IR) & SocketRegisters.Sn_IR_SEND_OK) == 0) {
             Thread.sleep(0, 100_000);
         }
-    }
-
-    private static int readByte(SimBoard board, int block, int address) {
-        byte[] tx = {(byte) (address >> 8), (byte) address, (byte) SpiFrame.control(block, SpiFrame.RWB_READ), 0};
-        byte[] rx = new byte[4];
-        board.w5500Spi().transfer(tx, 0, rx, 0, 4);
-        return rx[3] & 0xFF;
     }
 
     private static long median(long[] values) {
