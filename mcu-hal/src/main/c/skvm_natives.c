@@ -124,3 +124,99 @@ void EXTI1_IRQHandler(void) {
         SNI_resumeJavaThread(thread);
     }
 }
+
+/* ---- Config flash (RM0368 §3.5): two 16 KB sectors hold the settings, see Stm32ConfigStore ---- */
+
+void Java_org_skvmoip_hal_stm32_Stm32Natives_flashRead(jint address, jbyte *dst, jint off, jint len) {
+    const volatile uint8_t *src = (const volatile uint8_t *)(uintptr_t)(uint32_t)address;
+    for (jint i = 0; i < len; i++) {
+        dst[off + i] = (jbyte)src[i];
+    }
+}
+
+static void flash_unlock(void) {
+    if ((FLASH_CR & FLASH_CR_LOCK) != 0u) {
+        FLASH_KEYR = FLASH_KEY1;
+        FLASH_KEYR = FLASH_KEY2;
+    }
+}
+
+/* Waits out BSY; returns 1 when no error flag is set (the error flags are cleared by writing 1). */
+static int flash_wait_ok(void) {
+    while ((FLASH_SR & FLASH_SR_BSY) != 0u) {
+    }
+    uint32_t errors = FLASH_SR & FLASH_SR_ERRORS;
+    FLASH_SR = errors | FLASH_SR_EOP;
+    return errors == 0u;
+}
+
+jboolean Java_org_skvmoip_hal_stm32_Stm32Natives_flashEraseSector(jint sector) {
+    if (sector < 0 || (uint32_t)sector >= FLASH_SECTOR_COUNT) {
+        return 0;
+    }
+    flash_unlock();
+    flash_wait_ok();
+    FLASH_CR = (FLASH_CR & ~(FLASH_CR_SNB_MASK | FLASH_CR_PSIZE_MASK | FLASH_CR_PG))
+            | FLASH_CR_SER | ((uint32_t)sector << FLASH_CR_SNB_SHIFT);
+    FLASH_CR |= FLASH_CR_STRT;
+    int ok = flash_wait_ok();
+    FLASH_CR &= ~(FLASH_CR_SER | FLASH_CR_SNB_MASK);
+    FLASH_CR |= FLASH_CR_LOCK;
+    return (jboolean)ok;
+}
+
+jboolean Java_org_skvmoip_hal_stm32_Stm32Natives_flashProgram(jint address, jbyte *src, jint off, jint len) {
+    volatile uint8_t *dst = (volatile uint8_t *)(uintptr_t)(uint32_t)address;
+    int ok = 1;
+    flash_unlock();
+    flash_wait_ok();
+    FLASH_CR = (FLASH_CR & ~(FLASH_CR_PSIZE_MASK | FLASH_CR_SER)) | FLASH_CR_PG;
+    for (jint i = 0; i < len && ok; i++) {
+        dst[i] = (uint8_t)src[off + i];
+        ok = flash_wait_ok() && dst[i] == (uint8_t)src[off + i];
+    }
+    FLASH_CR &= ~FLASH_CR_PG;
+    FLASH_CR |= FLASH_CR_LOCK;
+    return (jboolean)ok;
+}
+
+/* ---- Unique device id (RM0368 §24.1) ---- */
+
+void Java_org_skvmoip_hal_stm32_Stm32Natives_uidRead(jbyte *dst, jint off) {
+    const volatile uint8_t *uid = (const volatile uint8_t *)(uintptr_t)UID_BASE;
+    for (uint32_t i = 0; i < UID_BYTES; i++) {
+        dst[off + (jint)i] = (jbyte)uid[i];
+    }
+}
+
+/* ---- Independent watchdog (RM0368 §17.3): timeout = (RLR + 1) * (4 << PR) / LSI ---- */
+
+void Java_org_skvmoip_hal_stm32_Stm32Natives_iwdgStart(jint timeoutMillis) {
+    /* Longest timeout: 4096 * 256 / 32 kHz = 32768 ms; clamping first also keeps ms * 32 in range. */
+    uint32_t ms = timeoutMillis < 1 ? 1u : timeoutMillis > 32768 ? 32768u : (uint32_t)timeoutMillis;
+    uint32_t pr = 0u;
+    uint32_t ticks = (ms * (LSI_HZ / 1000u)) / 4u;
+    while (ticks > IWDG_RLR_MAX + 1u && pr < IWDG_PR_MAX) {
+        pr++;
+        ticks = (ms * (LSI_HZ / 1000u)) / (4u << pr);
+    }
+    if (ticks > IWDG_RLR_MAX + 1u) {
+        ticks = IWDG_RLR_MAX + 1u;
+    }
+    if (ticks < 1u) {
+        ticks = 1u;
+    }
+    IWDG_KR = IWDG_KEY_ENABLE; /* starts it (a no-op when running); the LSI turns on by itself */
+    IWDG_KR = IWDG_KEY_ACCESS;
+    while ((IWDG_SR & (IWDG_SR_PVU | IWDG_SR_RVU)) != 0u) {
+    }
+    IWDG_PR = pr;
+    IWDG_RLR = ticks - 1u;
+    while ((IWDG_SR & (IWDG_SR_PVU | IWDG_SR_RVU)) != 0u) {
+    }
+    IWDG_KR = IWDG_KEY_RELOAD;
+}
+
+void Java_org_skvmoip_hal_stm32_Stm32Natives_iwdgKick(void) {
+    IWDG_KR = IWDG_KEY_RELOAD;
+}

@@ -64,4 +64,49 @@
 #define NVIC_ISER0          REG32(0xE000E100u)
 #define IRQ_EXTI0           6u
 
+/* Embedded flash interface (§3.8): key sequence §3.5.1, sector erase §3.5.3, programming §3.5.4 */
+#define FLASH_IF_BASE       0x40023C00u
+#define FLASH_KEYR          REG32(FLASH_IF_BASE + 0x04u)
+#define FLASH_SR            REG32(FLASH_IF_BASE + 0x0Cu)
+#define FLASH_CR            REG32(FLASH_IF_BASE + 0x10u)
+#define FLASH_KEY1          0x45670123u
+#define FLASH_KEY2          0xCDEF89ABu
+#define FLASH_SR_EOP        (1u << 0)
+#define FLASH_SR_OPERR      (1u << 1)
+#define FLASH_SR_WRPERR     (1u << 4)
+#define FLASH_SR_PGAERR     (1u << 5)
+#define FLASH_SR_PGPERR     (1u << 6)
+#define FLASH_SR_PGSERR     (1u << 7)
+#define FLASH_SR_RDERR      (1u << 8)
+#define FLASH_SR_BSY        (1u << 16)
+#define FLASH_SR_ERRORS     (FLASH_SR_OPERR | FLASH_SR_WRPERR | FLASH_SR_PGAERR | FLASH_SR_PGPERR \
+                             | FLASH_SR_PGSERR | FLASH_SR_RDERR)
+#define FLASH_CR_PG         (1u << 0)
+#define FLASH_CR_SER        (1u << 1)
+#define FLASH_CR_SNB_SHIFT  3
+#define FLASH_CR_SNB_MASK   (15u << FLASH_CR_SNB_SHIFT)
+#define FLASH_CR_PSIZE_MASK (3u << 8)   /* 00: x8, the one size valid at every supply voltage */
+#define FLASH_CR_STRT       (1u << 16)
+#define FLASH_CR_LOCK       (1u << 31)
+#define FLASH_SECTOR_COUNT  6u           /* F401CC: 16, 16, 16, 16, 64, 128 KB */
+
+/* IWDG (§17.4), clocked by the LSI (~32 kHz) */
+#define IWDG_BASE           0x40003000u
+#define IWDG_KR             REG32(IWDG_BASE + 0x00u)
+#define IWDG_PR             REG32(IWDG_BASE + 0x04u)
+#define IWDG_RLR            REG32(IWDG_BASE + 0x08u)
+#define IWDG_SR             REG32(IWDG_BASE + 0x0Cu)
+#define IWDG_KEY_ENABLE     0xCCCCu
+#define IWDG_KEY_RELOAD     0xAAAAu
+#define IWDG_KEY_ACCESS     0x5555u
+#define IWDG_SR_PVU         (1u << 0)
+#define IWDG_SR_RVU         (1u << 1)
+#define IWDG_RLR_MAX        0xFFFu
+#define IWDG_PR_MAX         6u           /* divider 4 << PR: 4 .. 256 */
+#define LSI_HZ              32000u
+
+/* Unique device id (§24.1): 96 bits at 0x1FFF7A10 */
+#define UID_BASE            0x1FFF7A10u
+#define UID_BYTES           12u
+
 #endif

@@ -38,4 +38,26 @@ final class Stm32Natives {
 
     /** Milliseconds since reset, from SysTick. */
     static native long millis();
+
+    /** Copies {@code len} bytes of memory-mapped flash at {@code address} into {@code dst}. */
+    static native void flashRead(int address, byte[] dst, int off, int len);
+
+    /**
+     * Unlocks the flash interface, erases sector {@code sector} (0-5 on the F401CC), locks it
+     * again; returns whether FLASH_SR showed no error. Blocks for the erase (about 0.5 s for a
+     * 16 KB sector): the core stalls on instruction fetches from flash meanwhile.
+     */
+    static native boolean flashEraseSector(int sector);
+
+    /** Programs {@code len} bytes at {@code address} (erased beforehand), byte by byte. */
+    static native boolean flashProgram(int address, byte[] src, int off, int len);
+
+    /** Copies the 12 bytes of the unique device id (0x1FFF7A10) into {@code dst}. */
+    static native void uidRead(byte[] dst, int off);
+
+    /** Starts the IWDG (or changes its timeout) with the prescaler and reload nearest {@code timeoutMillis}. */
+    static native void iwdgStart(int timeoutMillis);
+
+    /** Reloads the IWDG counter (key 0xAAAA). */
+    static native void iwdgKick();
 }
