@@ -1,0 +1,370 @@
+package org.skvmoip.sim.usb;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.skvmoip.sim.usb.DeviceDescription.HidInterface;
+
+/**
+ * A PC's USB host controller and HID driver, connected to a {@link SimUsbDevice}: enumerates the
+ * device as Windows or Linux does (USB 2.0 §9.1.2: reset, 8 bytes of the device descriptor,
+ * SET_ADDRESS, the full descriptors, SET_CONFIGURATION), checks every descriptor structurally,
+ * parses each report descriptor item by item, then polls each interrupt IN endpoint at its
+ * bInterval and decodes what arrives into key and pointer events for a {@link HostInputListener}.
+ *
+ * <p>Two ways to run. Lock-step, for tests: construct with a {@code firmwareStep} (one run of the
+ * firmware's USB code); each {@link #pollOnce()} is one 1 ms frame that runs the step, then polls;
+ * control transfers run the step until the device answers. Live: no step; {@link #start()} ticks
+ * a thread every millisecond and control transfers wait for the firmware's own thread.
+ */
+public final class UsbHostModel implements AutoCloseable {
+
+    /** How long a live control transfer waits for the firmware before the host gives up. */
+    public static final long CONTROL_TIMEOUT_MILLIS = 1000;
+    /** How many firmware steps a lock-step control transfer allows. */
+    public static final int CONTROL_STEPS = 50;
+
+    static final int ADDRESS = 1;
+    static final int LED_PAGE = 0x08;
+    static final int GENERIC_DESKTOP_KEYBOARD = 0x01 << 16 | 0x06;
+
+    private final SimUsbDevice device;
+    private final HostInputListener listener;
+    private final Runnable firmwareStep;
+    private final Map<Integer, Integer> protocols = new HashMap<>();
+    private final Map<Integer, Set<Integer>> keysDown = new HashMap<>();
+    private volatile RawReportListener rawListener = (iface, report) -> { };
+    private DeviceDescription description;
+    private HidProtocol mode = HidProtocol.REPORT;
+    private long frame;
+    private int wantedLeds;
+    private int sentLeds = -1;
+    private Thread ticker;
+    private volatile boolean running;
+    private volatile RuntimeException failure;
+
+    /** Sees every input report the host takes, before decoding (for tests and latency probes). */
+    public interface RawReportListener {
+        void report(int iface, byte[] report);
+    }
+
+    /** Live: the firmware runs on its own thread. */
+    public UsbHostModel(SimUsbDevice device, HostInputListener listener) {
+        this(device, listener, null);
+    }
+
+    /** Lock-step: {@code firmwareStep} runs the firmware's USB code once (for example {@code UsbHid.poll}). */
+    public UsbHostModel(SimUsbDevice device, HostInputListener listener, Runnable firmwareStep) {
+        this.device = device;
+        this.listener = listener;
+        this.firmwareStep = firmwareStep;
+    }
+
+    public void onRawReport(RawReportListener raw) {
+        this.rawListener = raw;
+    }
+
+    /**
+     * Resets the bus and enumerates; then sets every boot interface to {@code protocol}, and
+     * idle 0 (report only on change) on every interface, as Windows and Linux do.
+     *
+     * @throws DescriptorException when a descriptor fails a structural check
+     * @throws UsbHostException when the device stalls or does not answer an enumeration request
+     */
+    public synchronized DeviceDescription enumerate(HidProtocol protocol) {
+        description = null;
+        protocols.clear();
+        keysDown.clear();
+        sentLeds = -1;
+        device.busReset();
+        step();
+        byte[] first = descriptor(DescriptorChecker.DEVICE, 0, 0, 0, 8, "device (first 8 bytes)");
+        DescriptorChecker.expect(first.length == 8 && first[0] == 18 && first[1] == DescriptorChecker.DEVICE,
+                "first 8 bytes of the device descriptor: %s", HexBytes.of(first));
+        require(control(0x00, 5, ADDRESS, 0, 0, null), "SET_ADDRESS");
+        DescriptorChecker.expect(device.address() == ADDRESS, "device address is %d after SET_ADDRESS %d",
+                device.address(), ADDRESS);
+        byte[] deviceDescriptor = descriptor(DescriptorChecker.DEVICE, 0, 0, 0, 18, "device");
+        int[] ids = DescriptorChecker.checkDevice(deviceDescriptor);
+        byte[] header = descriptor(DescriptorChecker.CONFIGURATION, 0, 0, 0, 9, "configuration (first 9 bytes)");
+        DescriptorChecker.expect(header.length == 9, "configuration header is %d bytes, asked for 9", header.length);
+        byte[] configuration = descriptor(DescriptorChecker.CONFIGURATION, 0, 0, 0, DescriptorChecker.u16(header, 2),
+                "configuration");
+        List<int[]> interfaces = DescriptorChecker.checkConfiguration(configuration);
+        byte[] languages = descriptor(DescriptorChecker.STRING, 0, 0, 0, 255, "string 0 (languages)");
+        DescriptorChecker.checkString(languages, 0);
+        int language = DescriptorChecker.u16(languages, 2);
+        String manufacturer = string(deviceDescriptor[14], language);
+        String product = string(deviceDescriptor[15], language);
+        String serial = string(deviceDescriptor[16], language);
+        int configurationValue = configuration[5] & 0xFF;
+        require(control(0x00, 9, configurationValue, 0, 0, null), "SET_CONFIGURATION");
+        List<HidInterface> hid = new ArrayList<>();
+        for (int[] i : interfaces) {
+            hid.add(hidInterface(i, configuration));
+        }
+        mode = protocol;
+        description = new DeviceDescription(ids[0], ids[1], ids[2], configurationValue, List.copyOf(hid),
+                manufacturer, product, serial);
+        for (HidInterface i : hid) {
+            setIdle(i.number(), 0);
+            protocols.put(i.number(), HidProtocol.REPORT.code);
+            if (i.isBoot()) {
+                setProtocol(i.number(), protocol);
+            }
+        }
+        return description;
+    }
+
+    /** The target's lock state as LED bits (num 1, caps 2, scroll 4): sent by SET_REPORT when it changes. */
+    public synchronized void setKeyboardLeds(int leds) {
+        wantedLeds = leds;
+    }
+
+    /** SET_PROTOCOL on one boot interface; later reports from it are read with that layout. */
+    public synchronized void setProtocol(int iface, HidProtocol protocol) {
+        require(control(0x21, 0x0B, protocol.code, iface, 0, null), "SET_PROTOCOL " + protocol + " on interface "
+                + iface);
+        protocols.put(iface, protocol.code);
+    }
+
+    /** SET_IDLE for report 0 of {@code iface}, {@code rate} in 4 ms units. */
+    public synchronized void setIdle(int iface, int rate) {
+        require(control(0x21, 0x0A, rate << 8, iface, 0, null), "SET_IDLE on interface " + iface);
+    }
+
+    /**
+     * One control transfer; {@code outData} is the data stage of a host-to-device request.
+     *
+     * @throws UsbHostException when the device does not answer in time
+     */
+    public synchronized ControlOutcome control(int requestType, int request, int value, int index, int length,
+            byte[] outData) {
+        byte[] setup = {(byte) requestType, (byte) request, (byte) value, (byte) (value >> 8), (byte) index,
+            (byte) (index >> 8), (byte) length, (byte) (length >> 8)};
+        device.submitSetup(setup, outData);
+        String what = "request %02X %02X value %04X index %d".formatted(requestType, request, value, index);
+        if (firmwareStep != null) {
+            for (int i = 0; i < CONTROL_STEPS; i++) {
+                firmwareStep.run();
+                ControlOutcome outcome = device.takeOutcome();
+                if (outcome != null) {
+                    return checkLength(outcome, length, what);
+                }
+            }
+            throw new UsbHostException("the device did not answer " + what + " within " + CONTROL_STEPS + " steps");
+        }
+        try {
+            ControlOutcome outcome = device.awaitOutcome(CONTROL_TIMEOUT_MILLIS);
+            if (outcome == null) {
+                throw new UsbHostException("the device did not answer " + what + " within " + CONTROL_TIMEOUT_MILLIS
+                        + " ms");
+            }
+            return checkLength(outcome, length, what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsbHostException("interrupted waiting for " + what);
+        }
+    }
+
+    /**
+     * One 1 ms frame: runs the firmware step (lock-step), sends the LED report if the target's
+     * locks changed, then takes and decodes a report from every endpoint due this frame.
+     */
+    public synchronized void pollOnce() {
+        frame++;
+        step();
+        if (description == null) {
+            return;
+        }
+        if (wantedLeds != sentLeds) {
+            sendLeds();
+        }
+        for (HidInterface i : description.interfaces()) {
+            if (frame % i.interval() != 0 || (mode == HidProtocol.BOOT && !i.isBoot())) {
+                continue;
+            }
+            byte[] report = device.takeIn(i.endpoint());
+            if (report != null) {
+                rawListener.report(i.number(), report);
+                deliver(i, report);
+            }
+        }
+    }
+
+    /** Starts polling every millisecond on a daemon thread (live mode). */
+    public synchronized void start() {
+        if (ticker != null) {
+            return;
+        }
+        running = true;
+        ticker = new Thread(this::tick, "usb-host");
+        ticker.setDaemon(true);
+        ticker.start();
+    }
+
+    /** The first error the live polling thread met (a malformed report), or null. */
+    public RuntimeException failure() {
+        return failure;
+    }
+
+    public synchronized DeviceDescription description() {
+        return description;
+    }
+
+    /** The protocol the host last set on {@code iface} (report protocol if never set). */
+    public synchronized HidProtocol protocol(int iface) {
+        return protocols.getOrDefault(iface, HidProtocol.REPORT.code) == 0 ? HidProtocol.BOOT : HidProtocol.REPORT;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        Thread t = ticker;
+        if (t != null) {
+            t.join(1000);
+        }
+    }
+
+    private void tick() {
+        long next = System.nanoTime();
+        while (running) {
+            try {
+                pollOnce();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+            next += 1_000_000L;
+            long sleep = next - System.nanoTime();
+            if (sleep > 0) {
+                try {
+                    Thread.sleep(sleep / 1_000_000L, (int) (sleep % 1_000_000L));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            } else {
+                next = System.nanoTime(); // fell behind: do not burst to catch up
+            }
+        }
+    }
+
+    private void sendLeds() {
+        for (HidInterface i : description.interfaces()) {
+            if (i.layout().hasOutputOnPage(LED_PAGE)) {
+                require(control(0x21, 0x09, 0x0200, i.number(), 1, new byte[] {(byte) wantedLeds}),
+                        "SET_REPORT (LEDs)");
+            }
+        }
+        sentLeds = wantedLeds;
+    }
+
+    private void deliver(HidInterface i, byte[] report) {
+        ReportLayout layout = i.layout();
+        if (protocols.getOrDefault(i.number(), 1) == HidProtocol.BOOT.code) {
+            layout = i.isBootKeyboard() ? BootLayouts.KEYBOARD : BootLayouts.MOUSE;
+            int bootLength = layout.inputLength(0);
+            if (report.length != bootLength) {
+                throw new UsbHostException("interface " + i.number() + " sent " + HexBytes.of(report) + " in boot"
+                        + " protocol; the boot report is " + bootLength + " bytes");
+            }
+        } else if (report.length != layout.inputLength(0)) {
+            throw new UsbHostException("interface " + i.number() + " sent " + HexBytes.of(report) + "; its report"
+                    + " descriptor says " + layout.inputLength(0) + " bytes");
+        }
+        DecodedReport decoded = ReportDecoder.decode(layout, report);
+        if (layout.applicationUsage() == GENERIC_DESKTOP_KEYBOARD) {
+            keys(i.number(), decoded);
+        } else if (decoded.hasPointer() && decoded.relative()) {
+            listener.pointerRelative(decoded.x(), decoded.y(), decoded.buttons(), decoded.wheel(), decoded.pan());
+        } else if (decoded.hasPointer()) {
+            listener.pointerAbsolute(decoded.x(), decoded.y(), decoded.buttons(), decoded.wheel(), decoded.pan());
+        }
+    }
+
+    /** Key changes since the interface's last report; on ErrorRollOver the keys stay as they were. */
+    private void keys(int iface, DecodedReport decoded) {
+        Set<Integer> before = keysDown.getOrDefault(iface, Set.of());
+        Set<Integer> now = new TreeSet<>(decoded.keys());
+        if (decoded.rollover()) {
+            now.removeIf(u -> !isModifier(u));
+            before.stream().filter(u -> !isModifier(u)).forEach(now::add);
+        }
+        for (int usage : before) {
+            if (!now.contains(usage)) {
+                listener.keyUp(usage);
+            }
+        }
+        for (int usage : now) {
+            if (!before.contains(usage)) {
+                listener.keyDown(usage);
+            }
+        }
+        keysDown.put(iface, now);
+    }
+
+    private static boolean isModifier(int usage) {
+        return usage >= 0xE0 && usage <= 0xE7;
+    }
+
+    private HidInterface hidInterface(int[] i, byte[] configuration) {
+        int number = i[0];
+        byte[] hidDescriptor = require(control(0x81, 6, DescriptorChecker.HID << 8, number, 9, null),
+                "GET_DESCRIPTOR(HID) of interface " + number).data();
+        DescriptorChecker.expect(hidDescriptor.length == 9 && DescriptorChecker.u16(hidDescriptor, 7) == i[3],
+                "HID descriptor of interface %d from GET_DESCRIPTOR %s differs from the configuration's", number,
+                HexBytes.of(hidDescriptor));
+        byte[] report = require(control(0x81, 6, DescriptorChecker.REPORT << 8, number, i[3], null),
+                "GET_DESCRIPTOR(report) of interface " + number).data();
+        DescriptorChecker.expect(report.length == i[3], "interface %d: HID descriptor says the report descriptor is %d"
+                + " bytes, GET_DESCRIPTOR returned %d", number, i[3], report.length);
+        ReportLayout layout = ReportDescriptorParser.parse(report);
+        int inputLength = layout.inputLength(0) + (layout.usesReportIds() ? 1 : 0);
+        DescriptorChecker.expect(inputLength <= i[5], "interface %d: input report of %d bytes exceeds the endpoint's"
+                + " wMaxPacketSize %d", number, inputLength, i[5]);
+        HidInterface hid = new HidInterface(number, i[1], i[2], i[4], i[5], i[6], i[3], report, layout);
+        if (hid.isBootKeyboard()) {
+            BootCompatibility.checkKeyboard(layout, number);
+        } else if (hid.isBootMouse()) {
+            BootCompatibility.checkMouse(layout, number);
+        }
+        return hid;
+    }
+
+    private byte[] descriptor(int type, int index, int language, int recipient, int length, String what) {
+        return require(control(0x80 | recipient, 6, type << 8 | index, language, length, null),
+                "GET_DESCRIPTOR " + what).data();
+    }
+
+    private String string(byte index, int language) {
+        int i = index & 0xFF;
+        return i == 0 ? "" : DescriptorChecker.checkString(descriptor(DescriptorChecker.STRING, i, language, 0, 255,
+                "string " + i), i);
+    }
+
+    private void step() {
+        if (firmwareStep != null) {
+            firmwareStep.run();
+        }
+    }
+
+    private static ControlOutcome require(ControlOutcome outcome, String what) {
+        if (outcome.stalled()) {
+            throw new UsbHostException("the device stalled " + what);
+        }
+        return outcome;
+    }
+
+    private static ControlOutcome checkLength(ControlOutcome outcome, int wLength, String what) {
+        if (outcome.data().length > wLength) {
+            throw new UsbHostException("the device answered " + what + " with " + outcome.data().length
+                    + " bytes, more than wLength " + wLength);
+        }
+        return outcome;
+    }
+}
