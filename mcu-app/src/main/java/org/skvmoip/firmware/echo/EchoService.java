@@ -24,6 +24,7 @@ public final class EchoService {
 
     private static final byte[] GREETING = ascii("SKVMOIP module echo service: what you send comes back.\r\n");
 
+    private final W5500 chip;
     private final W5500Socket tcp;
     private final W5500Socket udp;
     private final byte[] buffer = new byte[BUFFER_BYTES];
@@ -39,6 +40,7 @@ public final class EchoService {
     private int connectionsAccepted;
 
     public EchoService(W5500 chip) {
+        this.chip = chip;
         this.tcp = chip.socket(SocketPlan.SERVICE_TCP);
         this.udp = chip.socket(SocketPlan.SERVICE_UDP);
     }
@@ -104,6 +106,9 @@ public final class EchoService {
     private void reopenTcp() {
         pendingLen = 0;
         greetingPending = false;
+        if (chip.configurationLost()) {
+            return; // a chip reset closed it: listening before the firmware re-initialises would be cut off
+        }
         if (tcp.openTcp(PORT) == 0) {
             tcp.listen();
         }
@@ -132,7 +137,9 @@ public final class EchoService {
         udp.takeInterrupts();
         if (udp.status() != SocketRegisters.SOCK_UDP) {
             datagramLen = 0;
-            udp.openUdp(PORT);
+            if (!chip.configurationLost()) {
+                udp.openUdp(PORT);
+            }
             return;
         }
         for (int round = 0; round < MAX_ROUNDS_PER_POLL; round++) {
