@@ -168,7 +168,7 @@ public final class MjpegServer implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        server.stop(1);
+        server.stop(0);
         handlers.shutdownNow();
     }
 }
