@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -164,11 +165,19 @@ public final class MjpegServer implements AutoCloseable {
         return bytes.toByteArray();
     }
 
-    /** Stops serving: streams end after at most one frame period, the port is released. */
+    /** Stops serving: when it returns, every stream has ended and the port is released. */
     @Override
     public void close() {
         open = false;
         server.stop(0);
         handlers.shutdownNow();
+        try {
+            // Handlers end within a frame period (interrupted sleep, or a write to a closed socket).
+            if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("MJPEG stream handlers did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
