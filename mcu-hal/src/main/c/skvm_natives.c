@@ -25,6 +25,23 @@
 static volatile int32_t waitingThread = -1;
 static volatile uint32_t waitingLine = 0xFFu;
 
+/* The main loop's wake-up (Events): any routed interrupt sets it and resumes the loop thread. */
+static volatile int eventPending = 0;
+static volatile int32_t eventThread = -1;
+
+/* W5500 INTn: PB1 on EXTI1, falling edge (see Stm32F401Board). */
+#define W5500_INT_PORT 1u
+#define W5500_INT_LINE 1u
+
+static void wake_main_loop(void) {
+    eventPending = 1;
+    if (eventThread >= 0) {
+        int32_t thread = eventThread;
+        eventThread = -1;
+        SNI_resumeJavaThread(thread);
+    }
+}
+
 static void pin_mode(uint32_t pin, uint32_t mode) {
     uint32_t port = PIN_PORT(pin), n = PIN_NUM(pin);
     GPIO_MODER(port) = (GPIO_MODER(port) & ~(3u << (2u * n))) | (mode << (2u * n));
@@ -51,6 +68,14 @@ void Java_org_skvmoip_hal_stm32_Stm32Natives_init(void) {
      * software slave management: chip select is a GPIO the natives drive per frame. */
     SPI1_CR1 = SPI_CR1_MSTR | (SPI1_BAUD_DIVIDER_BITS << SPI_CR1_BR_SHIFT) | SPI_CR1_SSM | SPI_CR1_SSI;
     SPI1_CR1 |= SPI_CR1_SPE;
+
+    /* W5500 INTn wakes the main loop on every falling edge, whoever waits. */
+    SYSCFG_EXTICR(W5500_INT_LINE / 4u) = (SYSCFG_EXTICR(W5500_INT_LINE / 4u) & ~(15u << (4u * (W5500_INT_LINE % 4u))))
+            | (W5500_INT_PORT << (4u * (W5500_INT_LINE % 4u)));
+    EXTI_FTSR |= 1u << W5500_INT_LINE;
+    EXTI_PR = 1u << W5500_INT_LINE;
+    EXTI_IMR |= 1u << W5500_INT_LINE;
+    NVIC_ISER0 = 1u << (IRQ_EXTI0 + W5500_INT_LINE);
 }
 
 void Java_org_skvmoip_hal_stm32_Stm32Natives_spiTransfer(jint csPin, jbyte *tx, jint txOff,
@@ -110,14 +135,35 @@ void Java_org_skvmoip_hal_stm32_Stm32Natives_irqSuspendUntil(jint pin, jboolean 
     }
 }
 
+void Java_org_skvmoip_hal_stm32_Stm32Natives_eventAwait(jlong deadlineMillis) {
+    /* Publish the thread first, then look at the flag: an interrupt in between either is seen
+     * here or resumes the thread, and a resume that precedes the suspension makes SNI's
+     * suspension return at once, so no wake-up is lost. */
+    eventThread = SNI_getCurrentJavaThreadID();
+    if (eventPending) {
+        eventPending = 0;
+        eventThread = -1;
+        return;
+    }
+    jlong timeout = deadlineMillis - LLMJVM_IMPL_getCurrentTime(1);
+    if (timeout <= 0) {
+        eventThread = -1;
+        return;
+    }
+    /* SNI suspends the thread when this native returns. An interrupt during the suspension
+     * both resumes it and leaves the flag set: one spurious pass of the loop, nothing lost. */
+    SNI_suspendCurrentJavaThread(timeout);
+}
+
 jlong Java_org_skvmoip_hal_stm32_Stm32Natives_millis(void) {
     return LLMJVM_IMPL_getCurrentTime(1);
 }
 
-/* EXTI1 handler (vector table entry EXTI1_IRQHandler): wakes the waiting Java thread. */
+/* EXTI1 handler (vector table entry EXTI1_IRQHandler): W5500 INTn fell; wake the main loop and
+ * whoever waits on the line itself. The line stays armed for the main loop. */
 void EXTI1_IRQHandler(void) {
     EXTI_PR = 1u << 1;
-    EXTI_IMR &= ~(1u << 1);
+    wake_main_loop();
     if (waitingLine == 1u && waitingThread >= 0) {
         int32_t thread = waitingThread;
         waitingThread = -1;

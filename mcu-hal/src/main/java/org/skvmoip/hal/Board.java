@@ -16,5 +16,34 @@ public interface Board {
     /** The W5500's INTn pin (active low). */
     InterruptLine w5500Interrupt();
 
+    /** Where the main loop sleeps until an interrupt (W5500 INTn, USB) or a deadline. */
+    Events events();
+
+    /** The USB device port toward the target machine (full speed, HID). */
+    UsbDevice usb();
+
+    /** Front-panel power button, through an optocoupler: high = pressed. */
+    DigitalOutput powerButton();
+
+    /** Front-panel reset button, through an optocoupler: high = pressed. */
+    DigitalOutput resetButton();
+
+    /** The target's power LED: high = lit. */
+    DigitalInput powerLed();
+
+    /** The target's HDD activity LED: high = lit. */
+    DigitalInput hddLed();
+
+    /** The module's own factory-reset button, active low (held at power-up clears the secret). */
+    DigitalInput factoryResetButton();
+
+    /** Flash pages for the module's settings. */
+    ConfigStore configStore();
+
+    /** The MCU's 96-bit unique id. */
+    UniqueId uniqueId();
+
+    Watchdog watchdog();
+
     Clock clock();
 }

@@ -2,6 +2,12 @@ package org.skvmoip.hal.stm32;
 
 import org.skvmoip.hal.Board;
 import org.skvmoip.hal.Clock;
+import org.skvmoip.hal.ConfigStore;
+import org.skvmoip.hal.DigitalInput;
+import org.skvmoip.hal.Events;
+import org.skvmoip.hal.UniqueId;
+import org.skvmoip.hal.UsbDevice;
+import org.skvmoip.hal.Watchdog;
 import org.skvmoip.hal.DigitalOutput;
 import org.skvmoip.hal.InterruptLine;
 import org.skvmoip.hal.SpiDevice;
@@ -21,11 +27,28 @@ public final class Stm32F401Board implements Board {
     static final int W5500_RST = PORT_B * 16 + 0;
     /** W5500 INTn: PB1 (EXTI1, falling edge). */
     static final int W5500_INT = PORT_B * 16 + 1;
+    /** Front panel: PB12 power and PB13 reset optocouplers (high = pressed), PB14 power LED and
+     *  PB15 HDD LED inputs (high = lit); all clear of the USB pins PA11/PA12. */
+    static final int POWER_BUTTON = PORT_B * 16 + 12;
+    static final int RESET_BUTTON = PORT_B * 16 + 13;
+    static final int POWER_LED = PORT_B * 16 + 14;
+    static final int HDD_LED = PORT_B * 16 + 15;
+    /** The Black Pill's KEY button on PA0, to ground: active low. */
+    static final int FACTORY_RESET = PORT_A * 16 + 0;
 
     private final SpiDevice w5500Spi;
     private final DigitalOutput w5500Reset;
     private final InterruptLine w5500Interrupt;
     private final Clock clock;
+    private final Events events = new Stm32Pins.IrqEvents();
+    private final DigitalOutput powerButton;
+    private final DigitalOutput resetButton;
+    private final DigitalInput powerLed = new Stm32Pins.Input(POWER_LED, false);
+    private final DigitalInput hddLed = new Stm32Pins.Input(HDD_LED, false);
+    private final DigitalInput factoryReset = new Stm32Pins.Input(FACTORY_RESET, false);
+    private final ConfigStore configStore = new Stm32ConfigStore();
+    private final UniqueId uniqueId = new Stm32UniqueId();
+    private final Watchdog watchdog = new Stm32Watchdog();
 
     public Stm32F401Board() {
         Stm32Natives.init();
@@ -33,6 +56,52 @@ public final class Stm32F401Board implements Board {
         w5500Reset = new Stm32Pins.Output(W5500_RST, true);
         w5500Interrupt = new Stm32Pins.ActiveLowIrq(W5500_INT);
         clock = new Stm32Pins.SysTickClock();
+        powerButton = new Stm32Pins.Output(POWER_BUTTON, false);
+        resetButton = new Stm32Pins.Output(RESET_BUTTON, false);
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    /**
+     * Not yet: the OTG_FS device driver (C side of {@code UsbDevice}) is still to be written, so
+     * a device image cannot act as keyboard and mouse yet. The simulator's board has it.
+     */
+    public UsbDevice usb() {
+        throw new IllegalStateException("USB device binding for the STM32F401 OTG_FS core is not written yet");
+    }
+
+    public DigitalOutput powerButton() {
+        return powerButton;
+    }
+
+    public DigitalOutput resetButton() {
+        return resetButton;
+    }
+
+    public DigitalInput powerLed() {
+        return powerLed;
+    }
+
+    public DigitalInput hddLed() {
+        return hddLed;
+    }
+
+    public DigitalInput factoryResetButton() {
+        return factoryReset;
+    }
+
+    public ConfigStore configStore() {
+        return configStore;
+    }
+
+    public UniqueId uniqueId() {
+        return uniqueId;
+    }
+
+    public Watchdog watchdog() {
+        return watchdog;
     }
 
     public SpiDevice w5500Spi() {

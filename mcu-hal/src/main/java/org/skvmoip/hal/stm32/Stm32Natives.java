@@ -36,6 +36,13 @@ final class Stm32Natives {
      */
     static native void irqSuspendUntil(int pin, boolean activeLow, long deadlineMillis);
 
+    /**
+     * Suspends the calling Java thread until an interrupt routed to the main loop (W5500 INTn on
+     * EXTI1, the USB core) arrives or the platform time reaches {@code deadlineMillis}. An
+     * interrupt that came since the last call ends the wait at once.
+     */
+    static native void eventAwait(long deadlineMillis);
+
     /** Milliseconds since reset, from SysTick. */
     static native long millis();
 

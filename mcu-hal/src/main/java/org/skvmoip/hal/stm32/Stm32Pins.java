@@ -1,7 +1,9 @@
 package org.skvmoip.hal.stm32;
 
 import org.skvmoip.hal.Clock;
+import org.skvmoip.hal.DigitalInput;
 import org.skvmoip.hal.DigitalOutput;
+import org.skvmoip.hal.Events;
 import org.skvmoip.hal.InterruptLine;
 import org.skvmoip.hal.SpiDevice;
 
@@ -48,6 +50,28 @@ final class Stm32Pins {
 
         public boolean isHigh() {
             return high;
+        }
+    }
+
+    /** A plain input; {@code activeLow} inverts it so isHigh() means "active". */
+    static final class Input implements DigitalInput {
+        private final int pin;
+        private final boolean activeLow;
+
+        Input(int pin, boolean activeLow) {
+            this.pin = pin;
+            this.activeLow = activeLow;
+        }
+
+        public boolean isHigh() {
+            return Stm32Natives.gpioRead(pin) != activeLow;
+        }
+    }
+
+    /** The main loop's wake-up: any interrupt the C side routes to it, or the deadline. */
+    static final class IrqEvents implements Events {
+        public void await(long deadlineMillis) {
+            Stm32Natives.eventAwait(deadlineMillis);
         }
     }
 

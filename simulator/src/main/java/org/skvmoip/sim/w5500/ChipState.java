@@ -23,6 +23,8 @@ final class ChipState {
     boolean heldInReset;
     /** The model was closed: host threads finish. */
     boolean closed;
+    /** Told whenever a change leaves INTn asserted (the board's event line); may be null. */
+    Runnable interruptListener;
 
     ChipState() {
         for (int n = 0; n < sockets.length; n++) {
@@ -70,6 +72,17 @@ final class ChipState {
     /** INTn (active low) is asserted while an unmasked interrupt is pending. */
     boolean interruptAsserted() {
         return (common.ir() & common.imr()) != 0 || (sir() & common.simr()) != 0;
+    }
+
+    /**
+     * Something changed: wake whoever waits on the monitor, and tell the interrupt listener when
+     * INTn is asserted (as the pin's EXTI interrupt would). Called with the monitor held.
+     */
+    void changed() {
+        notifyAll();
+        if (interruptListener != null && interruptAsserted()) {
+            interruptListener.run();
+        }
     }
 
     long retransmissionNanos() {

@@ -29,7 +29,7 @@ final class ResetPin implements DigitalOutput {
             if (!chip.heldInReset) {
                 chip.heldInReset = true;
                 chip.reset();
-                chip.notifyAll();
+                chip.changed();
             }
         }
     }

@@ -91,7 +91,7 @@ final class TcpLink extends HostLink {
                 return null;
             }
             socket.established(connection.getInetAddress().getAddress(), connection.getPort());
-            chip.notifyAll();
+            chip.changed();
         }
         return connection;
     }
@@ -114,7 +114,7 @@ final class TcpLink extends HostLink {
             }
             if (!chip.linkUp) {
                 socket.timedOut();
-                chip.notifyAll();
+                chip.changed();
                 return null;
             }
         }
@@ -124,7 +124,7 @@ final class TcpLink extends HostLink {
             synchronized (chip) {
                 if (isCurrent()) {
                     socket.timedOut();
-                    chip.notifyAll();
+                    chip.changed();
                 }
             }
             return null;
@@ -135,7 +135,7 @@ final class TcpLink extends HostLink {
             }
             socket.settled(connection.getLocalPort());
             socket.established(null, 0);
-            chip.notifyAll();
+            chip.changed();
         }
         return connection;
     }
@@ -173,11 +173,11 @@ final class TcpLink extends HostLink {
                 }
                 if (n < 0) {
                     socket.peerClosed();
-                    chip.notifyAll();
+                    chip.changed();
                     return;
                 }
                 socket.appendRx(buffer, 0, n);
-                chip.notifyAll();
+                chip.changed();
             }
         }
     }
@@ -202,7 +202,7 @@ final class TcpLink extends HostLink {
                         return;
                     }
                     socket.txSent(n);
-                    chip.notifyAll();
+                    chip.changed();
                 }
             }
         } catch (IOException e) {
@@ -224,7 +224,7 @@ final class TcpLink extends HostLink {
                 if (pending > 0 && !chip.linkUp) {
                     if (!chip.waitUntil(socket.sendStartNanos + chip.retransmissionNanos())) {
                         socket.timedOut();
-                        chip.notifyAll();
+                        chip.changed();
                         return -1;
                     }
                 } else if (pending > 0 && !socket.holdTransmit) {
@@ -255,7 +255,7 @@ final class TcpLink extends HostLink {
             } else {
                 socket.timedOut();
             }
-            chip.notifyAll();
+            chip.changed();
         }
     }
 
@@ -263,7 +263,7 @@ final class TcpLink extends HostLink {
         synchronized (chip) {
             if (isCurrent()) {
                 socket.settled(port);
-                chip.notifyAll();
+                chip.changed();
             }
         }
     }
@@ -274,7 +274,7 @@ final class TcpLink extends HostLink {
             if (isCurrent()) {
                 HostLink.LOG.log(Level.DEBUG, "W5500 socket " + socket.index + " host connection lost: " + e);
                 socket.aborted();
-                chip.notifyAll();
+                chip.changed();
             }
         }
     }

@@ -64,7 +64,7 @@ final class UdpLink extends HostLink {
                 }
                 if (chip.linkUp && socket.appendDatagram(packet.getAddress().getAddress(), packet.getPort(),
                         buffer, packet.getLength())) {
-                    chip.notifyAll();
+                    chip.changed();
                 }
             }
         }
@@ -92,7 +92,7 @@ final class UdpLink extends HostLink {
                         if (n > 0 && !chip.linkUp
                                 && !chip.waitUntil(socket.sendStartNanos + chip.retransmissionNanos())) {
                             socket.txDropped();
-                            chip.notifyAll();
+                            chip.changed();
                         } else if (n == 0 || chip.linkUp) {
                             chip.wait();
                         }
@@ -111,7 +111,7 @@ final class UdpLink extends HostLink {
                         return;
                     }
                     socket.txSent(n);
-                    chip.notifyAll();
+                    chip.changed();
                 }
             }
         } catch (InterruptedException e) {
@@ -123,7 +123,7 @@ final class UdpLink extends HostLink {
         synchronized (chip) {
             if (isCurrent()) {
                 socket.settled(port);
-                chip.notifyAll();
+                chip.changed();
             }
         }
     }

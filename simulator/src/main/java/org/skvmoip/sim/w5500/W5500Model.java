@@ -94,7 +94,7 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
                 }
             }
             if (changed) {
-                chip.notifyAll();
+                chip.changed();
             }
         }
     }
@@ -158,7 +158,7 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
     public void setLinkUp(boolean up) {
         synchronized (chip) {
             chip.linkUp = up;
-            chip.notifyAll();
+            chip.changed();
         }
     }
 
@@ -166,7 +166,7 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
     public void chipReset() {
         synchronized (chip) {
             chip.reset();
-            chip.notifyAll();
+            chip.changed();
         }
     }
 
@@ -179,7 +179,7 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
                     && status != org.skvmoip.firmware.w5500.SocketRegisters.SOCK_INIT
                     && status != org.skvmoip.firmware.w5500.SocketRegisters.SOCK_LISTEN) {
                 s.aborted();
-                chip.notifyAll();
+                chip.changed();
             }
         }
     }
@@ -189,7 +189,18 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
         ModelSocket s = socketAt(socket);
         synchronized (chip) {
             s.holdTransmit = hold;
-            chip.notifyAll();
+            chip.changed();
+        }
+    }
+
+    /**
+     * Runs {@code listener} (on whichever thread made the change, with the chip's monitor held:
+     * it must be quick and must not call back into the model) whenever INTn is asserted after a
+     * change. The simulated board uses it to wake the firmware's main loop.
+     */
+    public void onInterrupt(Runnable listener) {
+        synchronized (chip) {
+            chip.interruptListener = listener;
         }
     }
 
@@ -234,7 +245,7 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
             }
             chip.closed = true;
             chip.reset();
-            chip.notifyAll();
+            chip.changed();
         }
         try {
             bridge.join();
