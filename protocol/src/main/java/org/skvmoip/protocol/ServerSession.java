@@ -202,6 +202,23 @@ public final class ServerSession {
                 MessageType.SET_SECRET, newSecret, off)) : ProtocolError.NOT_AUTHENTICATED;
     }
 
+    /**
+     * Queues an authenticated frame of any type and payload, checking nothing: for tests that
+     * show the module refusing what the public methods would never send.
+     */
+    int sendUnchecked(int type, byte[] payload, int off, int len) {
+        if (!isAuthenticated()) {
+            return ProtocolError.NOT_AUTHENTICATED;
+        }
+        byte[] out = channel.output();
+        int at = channel.outputEnd();
+        if (out.length - at < channel.encoder.frameLength(len)) {
+            return ProtocolError.OUTPUT_FULL;
+        }
+        System.arraycopy(payload, off, out, at + channel.encoder.payloadOffset(), len);
+        return channel.queued(channel.encoder.seal(out, at, type, len));
+    }
+
     public byte[] output() {
         return channel.output();
     }
