@@ -15,10 +15,16 @@ import org.skvmoip.hal.Crypto;
 final class TestCrypto implements Crypto {
 
     private final Random random;
+    private final Mac mac;
     private int hmacCalls;
 
     TestCrypto(long seed) {
         this.random = new Random(seed);
+        try {
+            this.mac = Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     int hmacCalls() {
@@ -36,7 +42,6 @@ final class TestCrypto implements Crypto {
             int bOff, int bLen, byte[] out, int outOff) {
         hmacCalls++;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Arrays.copyOfRange(key, keyOff, keyOff + keyLen), "HmacSHA256"));
             mac.update(a, aOff, aLen);
             mac.update(b, bOff, bLen);
