@@ -110,7 +110,7 @@ final class Channel {
         }
         int fields = MessageType.validate(decoder.type(), frame, decoder.payloadOffset(), decoder.payloadLength());
         if (fields < 0) {
-            return fail(fields, decoder.type());
+            return fail(fields, fields == ProtocolError.BAD_FIELD ? decoder.type() : decoder.payloadLength());
         }
         lastReceived = nowMillis;
         return FrameDecoder.FRAME;

@@ -17,7 +17,7 @@ public final class ProtocolError {
     public static final int TOO_SHORT_FOR_TYPE = -4;
     /** The length field is above what the type allows; detail: the length field. */
     public static final int TOO_LONG_FOR_TYPE = -5;
-    /** A field holds a value its message does not allow; detail: the field's payload offset. */
+    /** A field holds a value its message does not allow; detail: the message type. */
     public static final int BAD_FIELD = -6;
     /** The tag does not match the frame: forged, corrupted or under another key. */
     public static final int BAD_MAC = -7;
