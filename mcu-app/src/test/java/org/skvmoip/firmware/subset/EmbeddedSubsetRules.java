@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What mcu-hal and mcu-app may use of the JDK (DESIGN.md, "The embedded subset"): MicroEJ's EDC
+ * What mcu-hal, protocol and mcu-app may use of the JDK (DESIGN.md, "The embedded subset"): MicroEJ's EDC
  * library on a 256 KB / 64 KB part has java.lang basics, a few java.io exceptions and a few
  * java.util classes. The allow-list is the gate; the explicit rules say why a common mistake is
  * one. A class is added to the allow-list only after checking that EDC has it.
@@ -25,6 +25,8 @@ public final class EmbeddedSubsetRules {
 
     public static final String HAL = "org.skvmoip.hal..";
     public static final String FIRMWARE = "org.skvmoip.firmware..";
+    /** The wire protocol module: firmware code that the servers run too. */
+    public static final String PROTOCOL = "org.skvmoip.protocol..";
 
     public static final List<Class<?>> ALLOWED_JDK_CLASSES = List.of(
             // java.lang basics
@@ -51,8 +53,10 @@ public final class EmbeddedSubsetRules {
 
     public static final ArchRule MCU_HAL_USES_ONLY_ITSELF_AND_THE_ALLOW_LIST = layerUsesOnly(HAL);
 
+    public static final ArchRule PROTOCOL_USES_ONLY_ITSELF_MCU_HAL_AND_THE_ALLOW_LIST = layerUsesOnly(PROTOCOL, HAL);
+
     public static final ArchRule MCU_APP_USES_ONLY_ITSELF_MCU_HAL_AND_THE_ALLOW_LIST =
-            layerUsesOnly(FIRMWARE, HAL);
+            layerUsesOnly(FIRMWARE, PROTOCOL, HAL);
 
     public static final ArchRule NO_NIO = forbidPackage("java.nio..",
             "MicroEJ's VM has no NIO; use byte[] with explicit offsets");
@@ -107,7 +111,8 @@ public final class EmbeddedSubsetRules {
             .because("the firmware uses int constants (an enum costs a class, its instances and values())");
 
     public static final List<ArchRule> ALL = List.of(
-            MCU_HAL_USES_ONLY_ITSELF_AND_THE_ALLOW_LIST, MCU_APP_USES_ONLY_ITSELF_MCU_HAL_AND_THE_ALLOW_LIST,
+            MCU_HAL_USES_ONLY_ITSELF_AND_THE_ALLOW_LIST, PROTOCOL_USES_ONLY_ITSELF_MCU_HAL_AND_THE_ALLOW_LIST,
+            MCU_APP_USES_ONLY_ITSELF_MCU_HAL_AND_THE_ALLOW_LIST,
             NO_NIO, NO_FUNCTIONAL_INTERFACES, NO_STREAMS, NO_CONCURRENT, NO_JAVA_TIME, NO_REGEX,
             NO_REFLECTION, NO_METHOD_HANDLES, NO_OPTIONAL, NO_SERIALIZATION,
             NO_STRING_FORMAT_OR_REGEX_METHODS, NO_REFLECTIVE_CLASS_METHODS, ARRAYS_FILL_AND_COPY_ONLY,
@@ -142,7 +147,7 @@ public final class EmbeddedSubsetRules {
     }
 
     private static GivenClassesConjunction noFirmwareClasses() {
-        return noClasses().that().resideInAnyPackage(HAL, FIRMWARE);
+        return noClasses().that().resideInAnyPackage(HAL, PROTOCOL, FIRMWARE);
     }
 
     private static DescribedPredicate<JavaMethodCall> callTo(Class<?> owner, String... methods) {

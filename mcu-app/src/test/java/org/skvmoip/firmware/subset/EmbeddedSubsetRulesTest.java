@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.skvmoip.firmware.subset.fixtures.ApiFixtures;
+import org.skvmoip.protocol.subsetfixture.UsesFirmware;
 
-/** mcu-hal and mcu-app keep to the JDK allow-list and layering, and each rule catches a breach. */
+/** mcu-hal, protocol and mcu-app keep to the JDK allow-list and layering, and each rule catches a breach. */
 class EmbeddedSubsetRulesTest {
 
     @TestFactory
@@ -72,6 +73,23 @@ class EmbeddedSubsetRulesTest {
         EvaluationResult result = halLike.evaluate(new ClassFileImporter().importClasses(ApiFixtures.UsesHal.class));
 
         assertThat(result.getFailureReport().toString()).contains("org.skvmoip.hal.SpiDevice");
+    }
+
+    @Test
+    void theProtocolModuleIsReportedWhenItUsesTheFirmware() {
+        EvaluationResult result = EmbeddedSubsetRules.PROTOCOL_USES_ONLY_ITSELF_MCU_HAL_AND_THE_ALLOW_LIST
+                .evaluate(new ClassFileImporter().importClasses(UsesFirmware.class));
+
+        assertThat(result.getFailureReport().toString()).contains(UsesFirmware.class.getName())
+                .contains("org.skvmoip.firmware.w5500.SpiFrame");
+    }
+
+    @Test
+    void theFirmwareMayUseTheProtocolModule() {
+        EvaluationResult result = EmbeddedSubsetRules.MCU_APP_USES_ONLY_ITSELF_MCU_HAL_AND_THE_ALLOW_LIST
+                .allowEmptyShould(true).evaluate(new ClassFileImporter().importClasses(ApiFixtures.UsesProtocol.class));
+
+        assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
     }
 
     @Test

@@ -5,13 +5,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The compiled production classes of mcu-hal and mcu-app, as they sit on this module's test class
- * path (mcu-hal as its jar or target/classes, mcu-app as target/classes). Test classes, fixtures
+ * The compiled production classes of mcu-hal, protocol and mcu-app, as they sit on this module's
+ * test class path (mcu-hal and protocol as their jars or target/classes, mcu-app as
+ * target/classes). Test classes, fixtures
  * included, are left out. Imported once and shared by the subset tests.
  */
 final class FirmwareClasses {
 
-    static final String[] ROOT_PACKAGES = {"org.skvmoip.hal", "org.skvmoip.firmware"};
+    static final String[] ROOT_PACKAGES = {"org.skvmoip.hal", "org.skvmoip.protocol", "org.skvmoip.firmware"};
 
     private static JavaClasses production;
 

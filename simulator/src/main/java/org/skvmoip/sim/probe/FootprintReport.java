@@ -10,10 +10,11 @@ import java.util.TreeMap;
 
 import org.skvmoip.firmware.w5500.SpiFrame;
 import org.skvmoip.hal.SpiDevice;
+import org.skvmoip.protocol.FrameDecoder;
 
 /**
  * The firmware's footprint against the STM32F401's budget (DESIGN.md, "Performance targets"):
- * bytes of the class files of mcu-hal and mcu-app per package, and bytes allocated by start-up
+ * bytes of the class files of mcu-hal, protocol and mcu-app per package, and bytes allocated by start-up
  * code, as a markdown table for BENCHMARKS.md.
  *
  * <p>Class-file bytes stand in for flash: MicroEJ's SOAR links them into its own, usually smaller,
@@ -39,10 +40,10 @@ public record FootprintReport(List<PackageFootprint> packages, List<StartUpAlloc
         startUps = List.copyOf(startUps);
     }
 
-    /** The class files of mcu-hal and mcu-app, found where SpiDevice and SpiFrame were loaded from. */
+    /** The class files of mcu-hal, protocol and mcu-app, found where SpiDevice, FrameDecoder and SpiFrame were loaded from. */
     public static FootprintReport ofFirmware() {
         return ofClassPathEntries(List.of(ClassFiles.codeSourceOf(SpiDevice.class),
-                ClassFiles.codeSourceOf(SpiFrame.class)));
+                ClassFiles.codeSourceOf(FrameDecoder.class), ClassFiles.codeSourceOf(SpiFrame.class)));
     }
 
     /** The class files in the given directories or jars, each counted once. */
@@ -66,7 +67,7 @@ public record FootprintReport(List<PackageFootprint> packages, List<StartUpAlloc
      * so that static initializers and constructors are counted and class loading is not.
      */
     public static StartUpAllocation measureStartUp(String label, Class<? extends AllocationScenario> startUp) {
-        AllocationResult result = AllocationProbe.measureFirstRun(startUp, SpiDevice.class, SpiFrame.class);
+        AllocationResult result = AllocationProbe.measureFirstRun(startUp, SpiDevice.class, FrameDecoder.class, SpiFrame.class);
         return new StartUpAllocation(label, result.totalBytes());
     }
 
@@ -111,7 +112,7 @@ public record FootprintReport(List<PackageFootprint> packages, List<StartUpAlloc
         }
         md.append("| **total** | ").append(classes()).append(" | ").append(number(classBytes())).append(" |\n\n");
         md.append("| budget | used | budget | share |\n| --- | ---: | ---: | ---: |\n");
-        row(md, "flash: class files of mcu-hal + mcu-app", classBytes(), FLASH_BUDGET_BYTES, "of 256 KB");
+        row(md, "flash: class files of mcu-hal + protocol + mcu-app", classBytes(), FLASH_BUDGET_BYTES, "of 256 KB");
         for (StartUpAllocation s : startUps) {
             md.append("| start-up allocation: ").append(s.label()).append(" | ").append(bytes(s.bytes()))
                     .append(" | | |\n");

@@ -66,7 +66,7 @@ class FootprintReportTest {
                 "class files take 143,360 B, over the flash budget of 131,072 B by 12,288 B",
                 "start-up allocation takes 30,720 B, over the RAM budget of 24,576 B by 6,144 B");
         assertThat(report.toMarkdown())
-                .contains("| flash: class files of mcu-hal + mcu-app | 143,360 B | 131,072 B (128 KB of 256 KB)"
+                .contains("| flash: class files of mcu-hal + protocol + mcu-app | 143,360 B | 131,072 B (128 KB of 256 KB)"
                         + " | 109.4% **over budget** |")
                 .contains("| RAM: start-up allocation, total | 30,720 B | 24,576 B (24 KB of 64 KB) | 125.0% **over budget** |");
     }
