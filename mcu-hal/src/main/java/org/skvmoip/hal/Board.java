@@ -45,5 +45,8 @@ public interface Board {
 
     Watchdog watchdog();
 
+    /** HMAC-SHA256 and random bytes from the platform, never hand-written primitives. */
+    Crypto crypto();
+
     Clock clock();
 }

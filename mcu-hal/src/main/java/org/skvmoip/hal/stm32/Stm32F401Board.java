@@ -3,6 +3,7 @@ package org.skvmoip.hal.stm32;
 import org.skvmoip.hal.Board;
 import org.skvmoip.hal.Clock;
 import org.skvmoip.hal.ConfigStore;
+import org.skvmoip.hal.Crypto;
 import org.skvmoip.hal.DigitalInput;
 import org.skvmoip.hal.Events;
 import org.skvmoip.hal.UniqueId;
@@ -70,6 +71,14 @@ public final class Stm32F401Board implements Board {
      */
     public UsbDevice usb() {
         throw new IllegalStateException("USB device binding for the STM32F401 OTG_FS core is not written yet");
+    }
+
+    /**
+     * Not yet: the device's crypto service (HMAC-SHA256 and a seeded CTR_DRBG from mbedTLS, SNI
+     * natives; the STM32F401 has no hardware RNG) is still to be bound.
+     */
+    public Crypto crypto() {
+        throw new IllegalStateException("crypto binding (mbedTLS through SNI) for the STM32F401 is not written yet");
     }
 
     public DigitalOutput powerButton() {

@@ -3,6 +3,7 @@ package org.skvmoip.sim.board;
 import org.skvmoip.hal.Board;
 import org.skvmoip.hal.Clock;
 import org.skvmoip.hal.ConfigStore;
+import org.skvmoip.hal.Crypto;
 import org.skvmoip.hal.DigitalInput;
 import org.skvmoip.hal.DigitalOutput;
 import org.skvmoip.hal.Events;
@@ -53,6 +54,7 @@ public final class SimBoard implements Board, AutoCloseable {
     private final SimConfigStore configStore;
     private final SimUniqueId uniqueId;
     private final SimWatchdog watchdog;
+    private final JdkCrypto crypto = new JdkCrypto();
 
     /** A board whose front panel is connected to nothing, with an in-memory config store. */
     public SimBoard(HostNetwork network) {
@@ -159,6 +161,11 @@ public final class SimBoard implements Board, AutoCloseable {
     @Override
     public Watchdog watchdog() {
         return watchdog;
+    }
+
+    @Override
+    public Crypto crypto() {
+        return crypto;
     }
 
     @Override

@@ -13,10 +13,19 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** The class files of one class-path entry: a directory such as target/classes, or a jar. */
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+
+/**
+ * The class files of one class-path entry: a directory such as target/classes, or a jar.
+ *
+ * <p>Sizes are counted without debug attributes (line numbers, local variable tables, source
+ * file names): the build keeps them so test stack traces have line numbers, but the device
+ * image, linked by MicroEJ's SOAR, does not carry them, so they are not what takes flash.
+ */
 public final class ClassFiles {
 
-    /** One class file; {@code bytes} is its uncompressed size. */
+    /** One class file; {@code bytes} is its size with its debug attributes removed. */
     public record Entry(String className, long bytes) {
         public String packageName() {
             int dot = className.lastIndexOf('.');
@@ -55,7 +64,7 @@ public final class ClassFiles {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (isClassFile(relative)) {
-                    entries.add(new Entry(className(relative), Files.size(file)));
+                    entries.add(new Entry(className(relative), withoutDebugInfo(Files.readAllBytes(file))));
                 }
             }
         }
@@ -68,11 +77,20 @@ public final class ClassFiles {
             for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
                 JarEntry entry = e.nextElement();
                 if (isClassFile(entry.getName()) && !entry.getName().startsWith("META-INF/")) {
-                    entries.add(new Entry(className(entry.getName()), entry.getSize()));
+                    try (var in = file.getInputStream(entry)) {
+                        entries.add(new Entry(className(entry.getName()), withoutDebugInfo(in.readAllBytes())));
+                    }
                 }
             }
         }
         return entries;
+    }
+
+    /** The size of {@code classFile} rewritten without its debug attributes. */
+    static long withoutDebugInfo(byte[] classFile) {
+        ClassWriter writer = new ClassWriter(0);
+        new ClassReader(classFile).accept(writer, ClassReader.SKIP_DEBUG);
+        return writer.toByteArray().length;
     }
 
     private static boolean isClassFile(String path) {

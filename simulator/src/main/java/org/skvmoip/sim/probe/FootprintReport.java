@@ -105,7 +105,7 @@ public record FootprintReport(List<PackageFootprint> packages, List<StartUpAlloc
 
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
-        md.append("| package | classes | class-file bytes |\n| --- | ---: | ---: |\n");
+        md.append("| package | classes | class-file bytes (no debug info) |\n| --- | ---: | ---: |\n");
         for (PackageFootprint p : packages) {
             md.append("| `").append(p.packageName()).append("` | ").append(p.classes()).append(" | ")
                     .append(number(p.classBytes())).append(" |\n");
