@@ -58,27 +58,40 @@ public final class ControlConnection implements AutoCloseable {
         socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
         session.open(System.currentTimeMillis());
         byte[] buffer = new byte[256];
-        while (true) {
+        while (!session.isAuthenticated()) {
             int n = in.read(buffer);
             if (n < 0) {
                 throw new IOException("the module closed the connection during the handshake");
             }
+            // Every byte of a read is the session's: AUTH_OK and the first STATUS can share one.
+            check(process(buffer, n, secret));
+            flush();
+        }
+        socket.setSoTimeout(0);
+    }
+
+    /** Feeds {@code n} received bytes to the session; returns 0 or the error that ended it. */
+    private int process(byte[] buffer, int n, byte[] secret) {
+        synchronized (session) {
             for (int off = 0; off < n; ) {
-                int event;
-                synchronized (session) {
-                    event = session.feed(buffer, off, n - off, System.currentTimeMillis());
-                    off += session.consumed();
-                    if (event == SessionEvent.HELLO) {
-                        check(session.isModuleAdopted() ? session.authenticate(secret, 0) : session.adopt(secret, 0));
+                int event = session.feed(buffer, off, n - off, System.currentTimeMillis());
+                off += session.consumed();
+                if (event < 0) {
+                    return event;
+                }
+                if (event == SessionEvent.HELLO) {
+                    int answered = session.isModuleAdopted() ? session.authenticate(secret, 0) : session.adopt(secret, 0);
+                    if (answered < 0) {
+                        return answered;
                     }
                 }
-                check(event);
-                flush();
-                if (event == SessionEvent.AUTHENTICATED) {
-                    socket.setSoTimeout(0);
-                    return;
+                if (event == SessionEvent.MESSAGE && session.messageType() == MessageType.STATUS) {
+                    statusFlags = Status.flags(session.messageBuffer(), session.messageOffset());
+                    keyboardLeds = Status.keyboardLeds(session.messageBuffer(), session.messageOffset());
                 }
             }
+            session.tick(System.currentTimeMillis());
+            return 0;
         }
     }
 
@@ -127,20 +140,10 @@ public final class ControlConnection implements AutoCloseable {
                     endedWith = ProtocolError.SESSION_CLOSED;
                     return;
                 }
-                for (int off = 0; off < n; ) {
-                    synchronized (session) {
-                        int event = session.feed(buffer, off, n - off, System.currentTimeMillis());
-                        off += session.consumed();
-                        if (event < 0) {
-                            endedWith = event;
-                            return;
-                        }
-                        if (event == SessionEvent.MESSAGE && session.messageType() == MessageType.STATUS) {
-                            statusFlags = Status.flags(session.messageBuffer(), session.messageOffset());
-                            keyboardLeds = Status.keyboardLeds(session.messageBuffer(), session.messageOffset());
-                        }
-                        session.tick(System.currentTimeMillis());
-                    }
+                int result = process(buffer, n, null);
+                if (result < 0) {
+                    endedWith = result;
+                    return;
                 }
                 flush();
             }
