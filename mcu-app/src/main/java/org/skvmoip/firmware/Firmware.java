@@ -1,29 +1,56 @@
 package org.skvmoip.firmware;
 
+import org.skvmoip.firmware.atx.FrontPanel;
+import org.skvmoip.firmware.config.ConfigStorage;
+import org.skvmoip.firmware.config.ModuleSettings;
+import org.skvmoip.firmware.control.ControlService;
+import org.skvmoip.firmware.control.DiscoveryResponder;
+import org.skvmoip.firmware.dhcp.DhcpClient;
 import org.skvmoip.firmware.echo.EchoService;
+import org.skvmoip.firmware.hid.UsbHid;
+import org.skvmoip.firmware.net.ModuleIdentity;
 import org.skvmoip.firmware.net.NetworkConfig;
 import org.skvmoip.firmware.w5500.W5500;
 import org.skvmoip.hal.Board;
 import org.skvmoip.hal.Clock;
+import org.skvmoip.hal.Events;
+import org.skvmoip.hal.UniqueId;
+import org.skvmoip.hal.Watchdog;
+import org.skvmoip.protocol.ModuleSession;
 
 /**
- * The module's main loop: cooperative and event-driven. Each iteration sleeps on the W5500's
- * INTn line until something happens or the next periodic check is due, then serves the
- * sockets. Everything is allocated in the constructor; an iteration allocates nothing.
+ * The module's main loop: cooperative and event-driven. Each pass sleeps until an interrupt
+ * (W5500 INTn, USB) or the earliest deadline of any part (USB report timing, front-panel press
+ * end and LED sampling, protocol keep-alive, DHCP timers, the health check), then serves every
+ * part. Everything is allocated in the constructor; a pass allocates nothing.
  *
- * <p>Periodic checks catch what raises no interrupt: the Ethernet link going down or up (the
- * PHY has no interrupt on the W5500), and the chip losing its configuration to a brown-out.
+ * <p>The health check catches what raises no interrupt: the Ethernet link going down or up (the
+ * W5500's PHY has none), and the chip losing its configuration to a brown-out.
  */
 public final class Firmware {
 
+    /** 0.1: major << 8 | minor, as HELLO and ANNOUNCE carry it. */
+    public static final int VERSION = 0x0001;
     /** How often link and chip health are checked: bounds how long a dead link goes unnoticed. */
     static final int HEALTH_CHECK_MILLIS = 250;
     /** How long to wait before trying again to bring up a chip that did not answer. */
     static final int CHIP_RETRY_MILLIS = 1000;
+    /** Longer than a flash erase (about 0.5 s on the STM32F401) during a settings save. */
+    static final int WATCHDOG_MILLIS = 4000;
 
-    private final W5500 chip;
     private final Clock clock;
-    private final NetworkConfig config;
+    private final Events events;
+    private final Watchdog watchdog;
+    private final W5500 chip;
+    private final NetworkConfig config = new NetworkConfig();
+    private final ModuleSettings settings = new ModuleSettings();
+    private final ConfigStorage storage;
+    private final int settingsLoadStatus;
+    private final DhcpClient dhcp;
+    private final UsbHid hid;
+    private final FrontPanel panel;
+    private final ControlService control;
+    private final DiscoveryResponder discovery;
     private final EchoService echo;
 
     private long nextHealthCheck;
@@ -32,17 +59,59 @@ public final class Firmware {
     private int chipStarts;
     private volatile boolean running;
 
-    public Firmware(Board board, NetworkConfig config) {
+    public Firmware(Board board) {
         this.clock = board.clock();
-        this.config = config;
+        this.events = board.events();
+        this.watchdog = board.watchdog();
         this.chip = new W5500(board.w5500Spi(), board.w5500Reset(), board.w5500Interrupt(), clock);
-        this.echo = new EchoService(chip);
+
+        byte[] uniqueId = new byte[UniqueId.LENGTH];
+        ModuleIdentity identity = new ModuleIdentity(board.uniqueId());
+        identity.uniqueId(uniqueId, 0);
+        identity.applyTo(config);
+
+        storage = new ConfigStorage(board.configStore());
+        settingsLoadStatus = storage.load(settings);
+        storage.applyFactoryResetIfHeld(board.factoryResetButton(), clock, settings);
+
+        NetworkConfig fixed = new NetworkConfig();
+        System.arraycopy(config.mac, 0, fixed.mac, 0, 6);
+        System.arraycopy(settings.staticIp, 0, fixed.ip, 0, 4);
+        System.arraycopy(settings.staticSubnet, 0, fixed.subnet, 0, 4);
+        System.arraycopy(settings.staticGateway, 0, fixed.gateway, 0, 4);
+        if (settings.ipMode == ModuleSettings.IP_MODE_DHCP) {
+            dhcp = new DhcpClient(chip.socket(SocketPlan.DHCP_UDP), config, fixed, clock.millis());
+            byte[] name = new byte[ModuleIdentity.DEFAULT_NAME_BYTES];
+            if (settings.nameLength > 0) {
+                dhcp.setHostName(settings.name, 0, settings.nameLength);
+            } else {
+                identity.defaultName(name, 0);
+                dhcp.setHostName(name, 0, name.length);
+            }
+        } else {
+            dhcp = null;
+            System.arraycopy(fixed.ip, 0, config.ip, 0, 4);
+            System.arraycopy(fixed.subnet, 0, config.subnet, 0, 4);
+            System.arraycopy(fixed.gateway, 0, config.gateway, 0, 4);
+        }
+
+        hid = new UsbHid(board.usb(), uniqueId);
+        panel = new FrontPanel(board.powerButton(), board.resetButton(), board.powerLed(), board.hddLed());
+        ModuleSession session = new ModuleSession(board.crypto(), uniqueId, 0, VERSION);
+        if (settings.adopted) {
+            session.setSecret(settings.secret, 0);
+        }
+        control = new ControlService(chip.socket(SocketPlan.CONTROL_TCP), session, hid, panel, storage, settings);
+        discovery = new DiscoveryResponder(chip.socket(SocketPlan.DISCOVERY_UDP), session, uniqueId, VERSION);
+        echo = new EchoService(chip);
     }
 
     /** Brings the chip up (reset, addresses, socket plan). Returns whether it answered. */
     public boolean start() {
         chipStarts++;
-        linkUp = false;
+        if (linkUp) {
+            lostLink();
+        }
         if (!chip.start(config)) {
             nextChipRetry = clock.millis() + CHIP_RETRY_MILLIS;
             return false;
@@ -50,45 +119,90 @@ public final class Firmware {
         for (int n = 0; n < SocketPlan.TX_KB.length; n++) {
             chip.socket(n).setBufferSizes(SocketPlan.txKb(n), SocketPlan.rxKb(n));
         }
-        chip.enableSocketInterrupt(SocketPlan.SERVICE_TCP);
-        chip.enableSocketInterrupt(SocketPlan.SERVICE_UDP);
+        for (int n = 0; n < SocketPlan.SOCKETS_IN_USE; n++) {
+            chip.enableSocketInterrupt(n);
+        }
+        if (dhcp != null) {
+            dhcp.start(clock.millis());
+        }
         nextHealthCheck = clock.millis();
         return true;
     }
 
-    /** One pass of the loop: wait for an event or the next check, then serve. */
+    /** One pass of the loop: sleep until an event or the earliest deadline, then serve. */
     public void runOnce() {
+        long now = clock.millis();
+        events.await(nextDeadline(now));
+        now = clock.millis();
+        watchdog.kick();
+
+        hid.poll(now);
+        panel.poll(now);
         if (chip.state() != W5500.STATE_READY) {
-            long now = clock.millis();
-            if (now < nextChipRetry) {
-                clock.sleepMillis(nextChipRetry - now);
+            if (now >= nextChipRetry) {
+                start();
             }
-            start();
             return;
         }
-        chip.awaitInterrupt(nextHealthCheck);
-        if (clock.millis() >= nextHealthCheck) {
-            nextHealthCheck = clock.millis() + HEALTH_CHECK_MILLIS;
+        if (now >= nextHealthCheck) {
+            nextHealthCheck = now + HEALTH_CHECK_MILLIS;
             if (chip.configurationLost()) {
                 start();
                 return;
             }
             boolean up = chip.linkUp();
             if (up != linkUp) {
-                linkUp = up;
-                if (!up) {
-                    echo.linkLost();
+                if (up) {
+                    linkUp = true;
+                } else {
+                    lostLink();
                 }
             }
         }
         if (linkUp) {
-            echo.poll();
+            serveNetwork(now);
         }
+    }
+
+    private void serveNetwork(long now) {
+        if (dhcp != null) {
+            dhcp.poll(now);
+            if (dhcp.takeAddressChange()) {
+                chip.writeAddresses(config);
+            }
+        }
+        // Sockets closed by a chip reset stay closed until the health check re-initialises it:
+        // listening on an unconfigured chip would accept a connection only to drop it.
+        boolean reopen = !chip.configurationLost();
+        control.poll(now, reopen);
+        discovery.poll(reopen);
+        echo.poll(reopen);
+    }
+
+    private void lostLink() {
+        linkUp = false;
+        control.linkLost();
+        discovery.linkLost();
+        echo.linkLost();
+    }
+
+    private long nextDeadline(long now) {
+        long deadline = chip.state() == W5500.STATE_READY ? nextHealthCheck : nextChipRetry;
+        deadline = Math.min(deadline, hid.nextDeadline(now));
+        deadline = Math.min(deadline, panel.nextDeadline());
+        if (linkUp) {
+            deadline = Math.min(deadline, control.nextDeadline());
+            if (dhcp != null) {
+                deadline = Math.min(deadline, dhcp.nextDeadline());
+            }
+        }
+        return deadline;
     }
 
     /** Runs until {@link #stop()}; starts the chip first if nobody has. */
     public void run() {
         running = true;
+        watchdog.start(WATCHDOG_MILLIS);
         if (chip.state() == W5500.STATE_OFF) {
             start();
         }
@@ -116,5 +230,30 @@ public final class Firmware {
 
     public EchoService echo() {
         return echo;
+    }
+
+    public ControlService control() {
+        return control;
+    }
+
+    public UsbHid usbHid() {
+        return hid;
+    }
+
+    public FrontPanel frontPanel() {
+        return panel;
+    }
+
+    public DhcpClient dhcp() {
+        return dhcp;
+    }
+
+    public NetworkConfig networkConfig() {
+        return config;
+    }
+
+    /** {@code ConfigPage.OK}, or why the stored settings were not used (defaults instead). */
+    public int settingsLoadStatus() {
+        return settingsLoadStatus;
     }
 }

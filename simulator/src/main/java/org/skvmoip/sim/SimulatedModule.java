@@ -1,39 +1,54 @@
 package org.skvmoip.sim;
 
+import java.io.IOException;
+
 import org.skvmoip.firmware.Firmware;
 import org.skvmoip.firmware.SocketPlan;
+import org.skvmoip.firmware.config.ConfigStorage;
+import org.skvmoip.firmware.config.ModuleSettings;
 import org.skvmoip.firmware.net.NetworkConfig;
 import org.skvmoip.firmware.w5500.W5500;
 import org.skvmoip.sim.board.SimBoard;
+import org.skvmoip.sim.board.SimConfigStore;
+import org.skvmoip.sim.board.SystemClock;
+import org.skvmoip.sim.target.VirtualTarget;
+import org.skvmoip.sim.usb.HidProtocol;
+import org.skvmoip.sim.usb.UsbHostModel;
+import org.skvmoip.sim.video.MjpegServer;
 import org.skvmoip.sim.w5500.HostNetwork;
 import org.skvmoip.sim.w5500.W5500Model;
 
 /**
- * One module on a desktop JVM: the real firmware running its main loop on its own thread,
- * against a simulated board whose W5500 is bridged to this host's loopback.
+ * One module plugged into its target machine, on a desktop JVM: the real firmware running its
+ * main loop on its own thread against a simulated board - W5500 model bridged to this host's
+ * loopback, USB port enumerated by a USB host model, front-panel lines wired to a
+ * {@link VirtualTarget} - and, when asked, the target's screen served as an MJPEG stream.
  */
 public final class SimulatedModule implements AutoCloseable {
 
     private static final long START_TIMEOUT_MILLIS = 10_000;
 
     private final int index;
+    private final VirtualTarget target = new VirtualTarget(SystemClock.INSTANCE);
+    private final SimConfigStore configStore = new SimConfigStore();
     private final SimBoard board;
-    private final Firmware firmware;
-    private final Thread thread;
+    private final ModuleSettings settings;
+    private Firmware firmware;
+    private Thread thread;
+    private UsbHostModel usbHost;
+    private MjpegServer video;
 
     /**
-     * @param index      the module's number in the rack; it picks the MAC and IP
+     * @param index      the module's number in the rack; it picks its unique id and address
      * @param portOffset host port = chip port + offset (negative: ephemeral ports)
      */
     public SimulatedModule(int index, int portOffset) {
         this.index = index;
-        this.board = new SimBoard(HostNetwork.loopback(portOffset));
-        this.firmware = new Firmware(board, defaultConfig(index));
-        this.thread = new Thread(firmware::run, "module-" + index);
-        thread.setDaemon(true);
+        this.board = new SimBoard(index, HostNetwork.loopback(portOffset), SimBoard.Wiring.to(target), configStore);
+        this.settings = rackSettings(index);
     }
 
-    /** A locally administered MAC and a 192.168.100.0/24 address per module. */
+    /** The address a module of the rack has: a static 192.168.100.0/24 address (the LAN is loopback). */
     public static NetworkConfig defaultConfig(int index) {
         NetworkConfig config = new NetworkConfig();
         byte[] mac = {0x02, 0x53, 0x4B, 0x56, (byte) (index >> 8), (byte) index};
@@ -44,13 +59,51 @@ public final class SimulatedModule implements AutoCloseable {
         return config;
     }
 
-    /** Starts the firmware and waits until its chip answers and its service sockets are open. */
+    private static ModuleSettings rackSettings(int index) {
+        NetworkConfig address = defaultConfig(index);
+        ModuleSettings settings = new ModuleSettings();
+        settings.setDefaults();
+        settings.ipMode = ModuleSettings.IP_MODE_STATIC;
+        System.arraycopy(address.ip, 0, settings.staticIp, 0, 4);
+        System.arraycopy(address.subnet, 0, settings.staticSubnet, 0, 4);
+        System.arraycopy(address.gateway, 0, settings.staticGateway, 0, 4);
+        return settings;
+    }
+
+    /** Before {@link #start()}: the module was adopted earlier and holds this 32-byte secret. */
+    public SimulatedModule adopt(byte[] secret) {
+        if (thread != null) {
+            throw new IllegalStateException("adopt before start: the firmware reads its settings at power-up");
+        }
+        System.arraycopy(secret, 0, settings.secret, 0, ModuleSettings.SECRET_BYTES);
+        settings.adopted = true;
+        return this;
+    }
+
+    /** Before {@link #start()}: serve the target's screen as MJPEG at {@code fps} on a free port. */
+    public SimulatedModule withVideo(int fps) throws IOException {
+        video = new MjpegServer(target, 0, fps);
+        return this;
+    }
+
+    /**
+     * Powers the module up (settings written to its flash first), enumerates its USB port as a
+     * PC would, and waits until its control and echo sockets listen.
+     */
     public SimulatedModule start() throws InterruptedException {
+        new ConfigStorage(configStore).save(settings);
+        firmware = new Firmware(board);
+        thread = new Thread(firmware::run, "module-" + index);
+        thread.setDaemon(true);
         thread.start();
+        usbHost = new UsbHostModel(board.usbPort(), target);
+        usbHost.enumerate(HidProtocol.REPORT);
+        target.addKeyboardLedListener(usbHost::setKeyboardLeds);
+        usbHost.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (tcpPort() < 0 || udpPort() < 0) {
+        while (controlPort() < 0 || tcpPort() < 0 || udpPort() < 0) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("module " + index + " did not open its service sockets within "
+                throw new IllegalStateException("module " + index + " did not open its sockets within "
                         + START_TIMEOUT_MILLIS + " ms (chip: " + W5500.describeState(firmware.chip().state()) + ")");
             }
             Thread.sleep(5);
@@ -58,14 +111,33 @@ public final class SimulatedModule implements AutoCloseable {
         return this;
     }
 
-    /** The host port of the module's TCP service socket (the echo service today), or -1. */
-    public int tcpPort() {
-        return board.w5500().hostPort(SocketPlan.SERVICE_TCP);
+    /** The host port of the module's control service (chip port 7390), or -1. */
+    public int controlPort() {
+        return hostPortOf(SocketPlan.CONTROL_TCP);
     }
 
-    /** The host port of the module's UDP service socket, or -1. */
+    /** The host port of the module's discovery responder (chip UDP port 7391), or -1. */
+    public int discoveryPort() {
+        return hostPortOf(SocketPlan.DISCOVERY_UDP);
+    }
+
+    /** The host port of the echo service's TCP socket, or -1. */
+    public int tcpPort() {
+        return hostPortOf(SocketPlan.ECHO_TCP);
+    }
+
+    /** The host port of the echo service's UDP socket, or -1. */
     public int udpPort() {
-        return board.w5500().hostPort(SocketPlan.SERVICE_UDP);
+        return hostPortOf(SocketPlan.ECHO_UDP);
+    }
+
+    private int hostPortOf(int socket) {
+        return board.w5500().hostPort(socket);
+    }
+
+    /** Where FFmpeg (or a browser) can watch the target's screen; null without {@link #withVideo}. */
+    public String videoUrl() {
+        return video == null ? null : video.streamUri().toString();
     }
 
     public int index() {
@@ -76,14 +148,34 @@ public final class SimulatedModule implements AutoCloseable {
         return firmware;
     }
 
+    public VirtualTarget target() {
+        return target;
+    }
+
+    public UsbHostModel usbHost() {
+        return usbHost;
+    }
+
     public W5500Model w5500() {
         return board.w5500();
     }
 
+    public SimBoard board() {
+        return board;
+    }
+
     @Override
     public void close() throws InterruptedException {
-        firmware.stop();
-        thread.join(2_000);
+        if (usbHost != null) {
+            usbHost.close();
+        }
+        if (firmware != null) {
+            firmware.stop();
+            thread.join(2_000);
+        }
+        if (video != null) {
+            video.close();
+        }
         board.close();
     }
 }

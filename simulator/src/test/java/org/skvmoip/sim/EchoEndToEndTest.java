@@ -155,7 +155,7 @@ class EchoEndToEndTest {
         byte[] payload = randomBytes(200_000, 5);
         try (EchoClient client = EchoClient.connect(module);
                 DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            module.w5500().holdTransmit(SocketPlan.SERVICE_TCP, true);
+            module.w5500().holdTransmit(SocketPlan.ECHO_TCP, true);
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> sendQuietly(client, payload));
             Thread.sleep(300);
             // The TCP echo is stuck on a full TX buffer; the main loop still serves UDP.
@@ -166,7 +166,7 @@ class EchoEndToEndTest {
             udp.receive(reply);
             assertThat(reply.getLength()).isEqualTo(ping.length);
 
-            module.w5500().holdTransmit(SocketPlan.SERVICE_TCP, false);
+            module.w5500().holdTransmit(SocketPlan.ECHO_TCP, false);
             assertThat(client.readExactly(payload.length)).isEqualTo(payload);
             writer.get(10, TimeUnit.SECONDS);
         }

@@ -24,7 +24,6 @@ public final class EchoService {
 
     private static final byte[] GREETING = ascii("SKVMOIP module echo service: what you send comes back.\r\n");
 
-    private final W5500 chip;
     private final W5500Socket tcp;
     private final W5500Socket udp;
     private final byte[] buffer = new byte[BUFFER_BYTES];
@@ -40,15 +39,17 @@ public final class EchoService {
     private int connectionsAccepted;
 
     public EchoService(W5500 chip) {
-        this.chip = chip;
-        this.tcp = chip.socket(SocketPlan.SERVICE_TCP);
-        this.udp = chip.socket(SocketPlan.SERVICE_UDP);
+        this.tcp = chip.socket(SocketPlan.ECHO_TCP);
+        this.udp = chip.socket(SocketPlan.ECHO_UDP);
     }
 
-    /** Serves both sockets without blocking; call whenever INTn fires and at least now and then. */
-    public void poll() {
-        pollTcp();
-        pollUdp();
+    /**
+     * Serves both sockets without blocking; call whenever INTn fires and at least now and then.
+     * {@code reopen} false: leave closed sockets closed (the chip is about to be re-initialised).
+     */
+    public void poll(boolean reopen) {
+        pollTcp(reopen);
+        pollUdp(reopen);
     }
 
     /** The link went down: drop the connection (the peer cannot be told) and start afresh later. */
@@ -63,12 +64,16 @@ public final class EchoService {
         return connectionsAccepted;
     }
 
-    private void pollTcp() {
+    private void pollTcp(boolean reopen) {
         int events = tcp.takeInterrupts();
         int state = tcp.status();
         switch (state) {
             case SocketRegisters.SOCK_CLOSED:
-                reopenTcp();
+                pendingLen = 0;
+                greetingPending = false;
+                if (reopen && tcp.openTcp(PORT) == 0) {
+                    tcp.listen();
+                }
                 break;
             case SocketRegisters.SOCK_INIT:
                 tcp.listen();
@@ -103,17 +108,6 @@ public final class EchoService {
         }
     }
 
-    private void reopenTcp() {
-        pendingLen = 0;
-        greetingPending = false;
-        if (chip.configurationLost()) {
-            return; // a chip reset closed it: listening before the firmware re-initialises would be cut off
-        }
-        if (tcp.openTcp(PORT) == 0) {
-            tcp.listen();
-        }
-    }
-
     private void pump() {
         for (int round = 0; round < MAX_ROUNDS_PER_POLL && !greetingPending; round++) {
             if (pendingLen == 0) {
@@ -133,11 +127,11 @@ public final class EchoService {
         }
     }
 
-    private void pollUdp() {
+    private void pollUdp(boolean reopen) {
         udp.takeInterrupts();
         if (udp.status() != SocketRegisters.SOCK_UDP) {
             datagramLen = 0;
-            if (!chip.configurationLost()) {
+            if (reopen) {
                 udp.openUdp(PORT);
             }
             return;

@@ -41,19 +41,19 @@ public final class EchoTrafficScenario implements AllocationScenario {
     @Override
     public void setUp() throws Exception {
         board = new SimBoard(HostNetwork.loopback(-1));
-        firmware = new Firmware(board, org.skvmoip.sim.SimulatedModule.defaultConfig(0));
+        firmware = new Firmware(board);
         if (!firmware.start()) {
             throw new IllegalStateException("the simulated W5500 did not answer");
         }
         long deadline = System.currentTimeMillis() + SETUP_TIMEOUT_MILLIS;
-        while (port(SocketPlan.SERVICE_TCP) < 0 || port(SocketPlan.SERVICE_UDP) < 0) {
+        while (port(SocketPlan.ECHO_TCP) < 0 || port(SocketPlan.ECHO_UDP) < 0) {
             firmware.runOnce();
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("echo service sockets did not open");
             }
         }
         tcp = new Socket();
-        tcp.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port(SocketPlan.SERVICE_TCP)));
+        tcp.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port(SocketPlan.ECHO_TCP)));
         udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         udp.setSoTimeout(50);
         tcpTraffic = daemon("tcp-traffic", this::pumpTcp);
@@ -120,7 +120,7 @@ public final class EchoTrafficScenario implements AllocationScenario {
         while (running) {
             try {
                 udp.send(new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(),
-                        port(SocketPlan.SERVICE_UDP)));
+                        port(SocketPlan.ECHO_UDP)));
                 udp.receive(reply);
                 echoedDatagrams++;
             } catch (IOException lostOrClosing) {

@@ -1,0 +1,300 @@
+package org.skvmoip.firmware.control;
+
+import org.skvmoip.firmware.atx.FrontPanel;
+import org.skvmoip.firmware.atx.PowerLedMonitor;
+import org.skvmoip.firmware.config.ConfigStorage;
+import org.skvmoip.firmware.config.ModuleSettings;
+import org.skvmoip.firmware.hid.UsbHid;
+import org.skvmoip.firmware.w5500.SocketRegisters;
+import org.skvmoip.firmware.w5500.W5500Socket;
+import org.skvmoip.protocol.Keyboard;
+import org.skvmoip.protocol.MessageType;
+import org.skvmoip.protocol.ModuleSession;
+import org.skvmoip.protocol.MouseAbsolute;
+import org.skvmoip.protocol.MouseRelative;
+import org.skvmoip.protocol.Power;
+import org.skvmoip.protocol.Protocol;
+import org.skvmoip.protocol.SessionEvent;
+import org.skvmoip.protocol.Status;
+
+/**
+ * The control service (docs/protocol.md): the server's one TCP connection, its authenticated
+ * session, and what its messages do - keyboard, mouse and pointer to USB HID, power to the
+ * front panel - with status pushed back whenever it changes.
+ *
+ * <p>Safety: when the session ends for any reason (the server closes, a protocol error, the
+ * keep-alive timeout, link loss) every key, mouse button and front-panel button is released in
+ * the same main-loop pass that notices it (docs/protocol.md §6: within 50 ms of detection).
+ */
+public final class ControlService {
+
+    /** How long an ending session may take to deliver its ERROR frame before the socket closes. */
+    static final int CLOSE_FLUSH_MILLIS = 200;
+    private static final int MAX_ROUNDS_PER_POLL = 8;
+
+    private final W5500Socket socket;
+    private final ModuleSession session;
+    private final UsbHid hid;
+    private final FrontPanel panel;
+    private final ConfigStorage storage;
+    private final ModuleSettings settings;
+
+    private final byte[] received = new byte[Protocol.MAX_FRAME * 2];
+    private int receivedOff;
+    private int receivedEnd;
+    private final byte[] usages = new byte[16];
+
+    /** An ending session: flushing its last frame until this time, then the socket closes. */
+    private long closeAt = Long.MAX_VALUE;
+    private int lastStatus = -1;
+    private boolean linkUp;
+    private int sessionsStarted;
+
+    public ControlService(W5500Socket socket, ModuleSession session, UsbHid hid, FrontPanel panel,
+            ConfigStorage storage, ModuleSettings settings) {
+        this.socket = socket;
+        this.session = session;
+        this.hid = hid;
+        this.panel = panel;
+        this.storage = storage;
+        this.settings = settings;
+    }
+
+    /** Serves the control socket; never blocks. {@code reopen} false: leave a closed socket closed. */
+    public void poll(long now, boolean reopen) {
+        linkUp = true;
+        socket.takeInterrupts();
+        int state = socket.status();
+        switch (state) {
+            case SocketRegisters.SOCK_CLOSED:
+                if (session.isOpen() || closeAt != Long.MAX_VALUE) {
+                    sessionEnded();
+                }
+                if (reopen && socket.openTcp(Protocol.CONTROL_TCP_PORT) == 0) {
+                    socket.listen();
+                }
+                return;
+            case SocketRegisters.SOCK_INIT:
+                socket.listen();
+                return;
+            case SocketRegisters.SOCK_ESTABLISHED:
+                serve(now);
+                return;
+            case SocketRegisters.SOCK_CLOSE_WAIT:
+                // The server closed its side: the session is over.
+                sessionEnded();
+                socket.disconnect();
+                return;
+            default:
+                return; // LISTEN or a transient state: INTn says when it changes
+        }
+    }
+
+    private void serve(long now) {
+        if (closeAt != Long.MAX_VALUE) {
+            flush();
+            if (session.outputLength() == 0 || now >= closeAt) {
+                socket.disconnect();
+                sessionEnded();
+            }
+            return;
+        }
+        if (!session.isOpen()) {
+            sessionsStarted++;
+            receivedOff = 0;
+            receivedEnd = 0;
+            lastStatus = -1;
+            session.open(now);
+        }
+        for (int round = 0; round < MAX_ROUNDS_PER_POLL; round++) {
+            if (receivedOff == receivedEnd) {
+                int n = socket.recv(received, 0, received.length);
+                if (n <= 0) {
+                    break;
+                }
+                receivedOff = 0;
+                receivedEnd = n;
+            }
+            while (receivedOff < receivedEnd) {
+                int event = session.feed(received, receivedOff, receivedEnd - receivedOff, now);
+                int consumed = session.consumed();
+                receivedOff += consumed;
+                if (event < 0) {
+                    fail(now);
+                    return;
+                }
+                handle(event, now);
+                if (consumed == 0) {
+                    break;
+                }
+            }
+        }
+        if (session.tick(now) < 0) {
+            fail(now);
+            return;
+        }
+        pushStatusIfChanged();
+        flush();
+    }
+
+    private void handle(int event, long now) {
+        switch (event) {
+            case SessionEvent.AUTHENTICATED:
+                lastStatus = -1; // the server learns the state at once
+                break;
+            case SessionEvent.ADOPTED:
+                storeSecret();
+                break;
+            case SessionEvent.SECRET_CHANGED:
+                storeSecret();
+                session.acknowledgeSecret();
+                break;
+            case SessionEvent.MESSAGE:
+                act(now);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void act(long now) {
+        byte[] b = session.messageBuffer();
+        int p = session.messageOffset();
+        switch (session.messageType()) {
+            case MessageType.KEYBOARD: {
+                int count = Keyboard.count(b, p);
+                for (int i = 0; i < count; i++) {
+                    usages[i] = (byte) Keyboard.usage(b, p, i);
+                }
+                hid.keyboard(Keyboard.modifiers(b, p), usages, 0, count);
+                break;
+            }
+            case MessageType.MOUSE_RELATIVE:
+                hid.mouseMove(MouseRelative.buttons(b, p), MouseRelative.dx(b, p), MouseRelative.dy(b, p),
+                        MouseRelative.wheel(b, p), MouseRelative.hwheel(b, p));
+                break;
+            case MessageType.MOUSE_ABSOLUTE:
+                hid.pointer(MouseAbsolute.buttons(b, p), MouseAbsolute.x(b, p), MouseAbsolute.y(b, p),
+                        MouseAbsolute.wheel(b, p), MouseAbsolute.hwheel(b, p));
+                break;
+            case MessageType.POWER:
+                // A press while another runs is refused by the panel (BUSY): the status tells the server.
+                panel.press(pressFor(Power.action(b, p)), now);
+                break;
+            case MessageType.RELEASE_ALL:
+                releaseAll();
+                break;
+            case MessageType.STATUS_REQUEST:
+                lastStatus = -1;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static int pressFor(int action) {
+        switch (action) {
+            case Power.SHORT_PRESS:
+                return FrontPanel.PRESS_SHORT;
+            case Power.LONG_PRESS:
+                return FrontPanel.PRESS_LONG;
+            case Power.RESET:
+                return FrontPanel.PRESS_RESET;
+            default:
+                return FrontPanel.PRESS_NONE;
+        }
+    }
+
+    /** The Ethernet link went down: the server is gone for certain; let go of everything. */
+    public void linkLost() {
+        linkUp = false;
+        sessionEnded();
+        socket.close();
+    }
+
+    private void fail(long now) {
+        releaseAll();
+        closeAt = now + CLOSE_FLUSH_MILLIS;
+        flush();
+    }
+
+    private void sessionEnded() {
+        releaseAll();
+        session.close();
+        closeAt = Long.MAX_VALUE;
+        receivedOff = 0;
+        receivedEnd = 0;
+    }
+
+    private void releaseAll() {
+        hid.releaseAll();
+        panel.releaseAll();
+    }
+
+    private void storeSecret() {
+        session.copySecret(settings.secret, 0);
+        settings.adopted = true;
+        storage.save(settings);
+    }
+
+    private void pushStatusIfChanged() {
+        if (!session.isAuthenticated()) {
+            return;
+        }
+        int flags = statusFlags();
+        int leds = hid.leds() & 0x1F;
+        int hdd = panel.hddActive() ? 100 : 0;
+        int status = (flags << 16) | (leds << 8) | hdd;
+        if (status != lastStatus && session.sendStatus(flags, leds, hdd) > 0) {
+            lastStatus = status;
+        }
+    }
+
+    private int statusFlags() {
+        int flags = 0;
+        if (panel.powerLed() != PowerLedMonitor.OFF) {
+            flags |= Status.FLAG_POWER_LED;
+        }
+        if (panel.hddActive()) {
+            flags |= Status.FLAG_HDD_LED;
+        }
+        if (linkUp) {
+            flags |= Status.FLAG_LINK;
+        }
+        if (hid.isConfigured()) {
+            flags |= Status.FLAG_USB_CONFIGURED;
+        }
+        if (hid.isSuspended()) {
+            flags |= Status.FLAG_USB_SUSPENDED;
+        }
+        if (hid.protocol(UsbHid.KEYBOARD) == UsbHid.PROTOCOL_BOOT) {
+            flags |= Status.FLAG_BOOT_PROTOCOL;
+        }
+        return flags;
+    }
+
+    private void flush() {
+        int pending = session.outputLength();
+        if (pending > 0) {
+            int sent = socket.send(session.output(), 0, pending);
+            if (sent > 0) {
+                session.outputSent(sent);
+            }
+        }
+    }
+
+    /** When {@link #poll} must run next even if no interrupt comes (keep-alive, timeouts). */
+    public long nextDeadline() {
+        long deadline = session.nextDeadline();
+        return closeAt < deadline ? closeAt : deadline;
+    }
+
+    public boolean sessionAuthenticated() {
+        return session.isAuthenticated();
+    }
+
+    /** Connections served since start, for diagnostics and tests. */
+    public int sessionsStarted() {
+        return sessionsStarted;
+    }
+}
