@@ -95,4 +95,27 @@ class SafetyEndToEndTest {
             assertThat(next.awaitNextStatus(s -> true, Poll.DEFAULT).link()).as("link back").isTrue();
         }
     }
+
+    @Test
+    void givenKeysButtonsAndThePowerButtonHeldWhenReleaseAllThenAllAreReleasedAndTheSessionGoesOn()
+            throws Exception {
+        int keyboard = rig.reports.keyboard();
+        int mouse = rig.reports.mouse();
+        client.keyboard(LEFT_SHIFT, A);
+        client.mouseRelative(0x04, 0, 0, 0, 0);
+        client.power(Power.LONG_PRESS);
+        rig.reports.awaitLast(keyboard, "[02 00 04 00 00 00 00 00]");
+        rig.reports.awaitLast(mouse, "[04 00 00 00 00]");
+        Poll.until("the power button held", () -> rig.module.target().powerButtonLine().isHigh());
+
+        client.releaseAll();
+
+        rig.awaitKeyboardReleased();
+        rig.reports.awaitLast(mouse, "[00 00 00 00 00]");
+        Poll.until("the power button line released", RELEASE_WAIT,
+                () -> !rig.module.target().powerButtonLine().isHigh());
+        client.requestStatus();
+        client.awaitNextStatus(s -> true, Poll.DEFAULT);
+        assertThat(client.isAuthenticated()).as("RELEASE_ALL does not end the session").isTrue();
+    }
 }
