@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.skvmoip.sim.probe.AllocationProbe;
 import org.skvmoip.sim.probe.AllocationResult;
 import org.skvmoip.sim.probe.FootprintReport;
+import org.skvmoip.sim.scenario.ControlTrafficScenario;
 import org.skvmoip.sim.scenario.EchoTrafficScenario;
 import org.skvmoip.sim.scenario.FirmwareStartUpScenario;
 
@@ -41,10 +42,27 @@ public final class BenchmarkMain {
         md.append(String.format("| %d MB | %.1f MB/s | %.2f | %.0f us |%n", echo.megabytes(), echo.megabytesPerSecond(),
                 echo.spiBytesPerEchoedByte(), echo.spiBytesPerEchoedByte() * 1024 * 8 / SPI_21_MHZ * 1e6));
 
+        InputLatencyBenchmark.Result input = InputLatencyBenchmark.measure(500, 2_000, 20_000);
+        md.append("\n### Input: KEYBOARD frame written to the module's socket -> HID report taken by the USB host\n\n");
+        md.append("| frames | p50 | p99 | max | SPI bytes per input frame | its bus time at 21 MHz | frames/s one module takes |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append(String.format("| %d | %.0f us | %.0f us | %.0f us | %.0f | %.1f us | %.0f |%n", input.frames(),
+                input.p50Micros(), input.p99Micros(), input.maxMicros(), input.spiBytesPerFrame(),
+                input.spiBytesPerFrame() * 8 / SPI_21_MHZ * 1e6, input.framesPerSecond()));
+
+        IdleRackBenchmark.Result idle = IdleRackBenchmark.measure(16, 10);
+        md.append(String.format("%n### Idle rack%n%n%d idle simulated machines (firmware, W5500 model, USB host polling"
+                + " every 1 ms, virtual target; no sessions, no video) cost %.1f%% of one core over 10 s (%d threads).%n",
+                idle.modules(), idle.percentOfOneCore(), idle.threads()));
+
         AllocationResult allocation = AllocationProbe.measure(EchoTrafficScenario.class, 500, 5_000);
+        AllocationResult controlAllocation = AllocationProbe.measure(ControlTrafficScenario.class, 200, 2_000);
         md.append("\n### Allocation in the firmware main loop under TCP + UDP echo traffic (-Xint)\n\n");
         md.append(String.format("%d iterations, %d bytes allocated: %.2f bytes per iteration.%n",
                 allocation.iterations(), allocation.totalBytes(), allocation.bytesPerIteration()));
+        md.append(String.format("%nUnder authenticated keyboard + pointer frames (decode, MAC check, HID reports, status):"
+                + " %d iterations, %d bytes allocated: %.2f bytes per iteration.%n", controlAllocation.iterations(),
+                controlAllocation.totalBytes(), controlAllocation.bytesPerIteration()));
 
         FootprintReport footprint = FootprintReport.ofFirmware().withStartUp(
                 FootprintReport.measureStartUp("firmware start, first run", FirmwareStartUpScenario.class));

@@ -62,7 +62,7 @@ final class EchoThroughputBenchmark {
     /** After a connection ends the module listens again, on a fresh host port when ports are ephemeral. */
     private static void awaitListening(SimulatedModule module) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5_000;
-        while (module.w5500().socketStatus(0) != org.skvmoip.firmware.w5500.SocketRegisters.SOCK_LISTEN) {
+        while (module.w5500().socketStatus(org.skvmoip.firmware.SocketPlan.ECHO_TCP) != org.skvmoip.firmware.w5500.SocketRegisters.SOCK_LISTEN) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("module did not listen again within 5 s");
             }

@@ -87,26 +87,48 @@ public final class SimulatedModule implements AutoCloseable {
     }
 
     /**
-     * Powers the module up (settings written to its flash first), enumerates its USB port as a
-     * PC would, and waits until its control and echo sockets listen.
+     * Powers the module up (settings written to its flash first) with the firmware on its own
+     * thread, enumerates its USB port as a PC would, and waits until its sockets listen.
      */
     public SimulatedModule start() throws InterruptedException {
+        return start(true);
+    }
+
+    /**
+     * As {@link #start()}; with {@code ownThread} false the caller runs the firmware's loop
+     * ({@code firmware().runOnce()}), as an allocation probe must - this method runs it meanwhile.
+     */
+    public SimulatedModule start(boolean ownThread) throws InterruptedException {
         new ConfigStorage(configStore).save(settings);
         firmware = new Firmware(board);
-        thread = new Thread(firmware::run, "module-" + index);
-        thread.setDaemon(true);
-        thread.start();
         usbHost = new UsbHostModel(board.usbPort(), target);
-        usbHost.enumerate(HidProtocol.REPORT);
         target.addKeyboardLedListener(usbHost::setKeyboardLeds);
-        usbHost.start();
+        Thread enumeration = new Thread(() -> {
+            usbHost.enumerate(HidProtocol.REPORT);
+            usbHost.start();
+        }, "usb-host-" + index);
+        if (ownThread) {
+            thread = new Thread(firmware::run, "module-" + index);
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            firmware.start();
+        }
+        enumeration.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (controlPort() < 0 || tcpPort() < 0 || udpPort() < 0) {
+        while (enumeration.isAlive() || controlPort() < 0 || tcpPort() < 0 || udpPort() < 0) {
+            if (!ownThread) {
+                firmware.runOnce();
+            } else {
+                Thread.sleep(5);
+            }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("module " + index + " did not open its sockets within "
                         + START_TIMEOUT_MILLIS + " ms (chip: " + W5500.describeState(firmware.chip().state()) + ")");
             }
-            Thread.sleep(5);
+        }
+        if (usbHost.failure() != null) {
+            throw new IllegalStateException("module " + index + ": USB enumeration failed", usbHost.failure());
         }
         return this;
     }
@@ -169,7 +191,7 @@ public final class SimulatedModule implements AutoCloseable {
         if (usbHost != null) {
             usbHost.close();
         }
-        if (firmware != null) {
+        if (thread != null) {
             firmware.stop();
             thread.join(2_000);
         }

@@ -5,28 +5,34 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.skvmoip.firmware.echo.EchoService;
+import org.skvmoip.protocol.Protocol;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Starts a simulated rack: N modules, each its firmware on a register-accurate W5500 model. */
+/**
+ * Starts a simulated rack: N machines, each with its module (the real firmware on simulated
+ * hardware) plugged into its USB port and front panel, and its screen served as a video stream.
+ */
 @Command(name = "skvm-sim", mixinStandardHelpOptions = true,
-        description = "Runs SKVMOIP modules (the real firmware on simulated hardware) on this host's loopback.")
+        description = "Runs a rack of simulated machines with their SKVMOIP modules on this host's loopback.")
 public final class SimulatorMain implements Callable<Integer> {
 
-    @Option(names = "--modules", defaultValue = "1", description = "Modules in the rack (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--modules", defaultValue = "4", description = "Machines in the rack (default: ${DEFAULT-VALUE}).")
     int modules;
 
-    @Option(names = "--port", defaultValue = "7007",
-            description = "Host port of module 0's echo service; module i gets port+i (default: ${DEFAULT-VALUE}). "
-                    + "0 picks free ports.")
-    int firstPort;
+    @Option(names = "--port-base", defaultValue = "20000",
+            description = "Module i's chip port P is reachable on host port P + base + 100*i, e.g. control 7390 -> "
+                    + "27390 for module 0 (default: ${DEFAULT-VALUE}). -1 picks free ports.")
+    int portBase;
+
+    @Option(names = "--fps", defaultValue = "10", description = "Frames per second of each screen stream (default: ${DEFAULT-VALUE}).")
+    int fps;
 
     @Override
     public Integer call() throws Exception {
-        if (modules < 1 || modules > 256) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--modules must be 1..256, was " + modules);
+        if (modules < 1 || modules > 64) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--modules must be 1..64, was " + modules);
         }
         List<SimulatedModule> rack = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -41,14 +47,18 @@ public final class SimulatorMain implements Callable<Integer> {
             stopped.countDown();
         }));
         for (int i = 0; i < modules; i++) {
-            int offset = firstPort == 0 ? -1 : firstPort + i - EchoService.PORT;
-            rack.add(new SimulatedModule(i, offset).start());
+            int offset = portBase < 0 ? -1 : portBase + 100 * i;
+            rack.add(new SimulatedModule(i, offset).withVideo(fps).start());
         }
+        System.out.printf("%-8s %-8s %-10s %-10s %-6s %s%n", "machine", "control", "discovery", "echo", "power",
+                "screen (open in a browser, or: ffplay -f mpjpeg URL)");
         for (SimulatedModule module : rack) {
-            System.out.printf("module %d: echo service on 127.0.0.1:%d (TCP and UDP)  try: nc 127.0.0.1 %d%n",
-                    module.index(), module.tcpPort(), module.tcpPort());
+            System.out.printf("%-8d %-8d %-10d %-10d %-6s %s%n", module.index(), module.controlPort(),
+                    module.discoveryPort(), module.tcpPort(), module.target().state(), module.videoUrl());
         }
-        System.out.println("Running; Ctrl-C stops every module.");
+        System.out.printf("%nEach module speaks the control protocol (docs/protocol.md, chip port %d) and waits to be"
+                + " adopted by a server.%nTry the echo diagnostic: nc 127.0.0.1 %d%nRunning; Ctrl-C stops the rack.%n",
+                Protocol.CONTROL_TCP_PORT, rack.get(0).tcpPort());
         stopped.await();
         return 0;
     }

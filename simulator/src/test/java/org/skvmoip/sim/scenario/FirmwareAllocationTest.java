@@ -22,4 +22,14 @@ class FirmwareAllocationTest {
                 .as("bytes allocated by %d main-loop iterations under traffic", result.iterations())
                 .isZero();
     }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void theMainLoopAllocatesNothingWhileServingAuthenticatedKeyboardAndPointerFrames() throws Exception {
+        AllocationResult result = AllocationProbe.measure(ControlTrafficScenario.class, 200, 1_500);
+
+        assertThat(result.totalBytes())
+                .as("bytes allocated by %d main-loop iterations under control traffic", result.iterations())
+                .isZero();
+    }
 }

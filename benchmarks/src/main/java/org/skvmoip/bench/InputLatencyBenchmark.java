@@ -1,0 +1,98 @@
+package org.skvmoip.bench;
+
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.skvmoip.sim.SimulatedModule;
+import org.skvmoip.sim.control.ControlConnection;
+import org.skvmoip.sim.w5500.SpiCounts;
+
+/**
+ * Input latency through the simulator: from a KEYBOARD frame written to the module's control
+ * socket to the HID report the USB host model takes from the keyboard endpoint. The host model
+ * polls every 1 ms as a PC's USB host does, so up to 1 ms of the latency is USB polling, as on
+ * real hardware.
+ */
+final class InputLatencyBenchmark {
+
+    private static final byte[] SECRET = "benchmark-secret-of-32-bytes-ok!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int KEYBOARD = 0;
+    private static final int FIRST_KEY_SLOT = 2;
+
+    record Result(int frames, double p50Micros, double p99Micros, double maxMicros, double spiBytesPerFrame,
+            double framesPerSecond) {
+    }
+
+    static Result measure(int warmup, int frames, int burst) throws Exception {
+        BlockingQueue<Integer> keysSeen = new ArrayBlockingQueue<>(100_000);
+        try (SimulatedModule module = new SimulatedModule(0, -1).adopt(SECRET).start();
+                ControlConnection server = ControlConnection.open(module.controlPort(), SECRET)) {
+            module.usbHost().onRawReport((iface, report) -> {
+                if (iface == KEYBOARD) {
+                    keysSeen.offer(report[FIRST_KEY_SLOT] & 0xFF);
+                }
+            });
+            byte[] key = new byte[1];
+            long[] micros = new long[frames];
+            SpiCounts before = null;
+            for (int i = -warmup; i < frames; i++) {
+                if (i == 0) {
+                    before = module.w5500().counters().snapshot();
+                }
+                int usage = i % 2 == 0 ? 0x04 : 0x00; // 'a' down, then all keys up
+                key[0] = (byte) usage;
+                keysSeen.clear();
+                long start = System.nanoTime();
+                server.keyboard(0, key, usage == 0 ? 0 : 1);
+                awaitKey(keysSeen, usage);
+                if (i >= 0) {
+                    micros[i] = (System.nanoTime() - start) / 1_000;
+                }
+            }
+            SpiCounts spi = module.w5500().counters().snapshot().minus(before);
+            Arrays.sort(micros);
+
+            // Throughput: frames written back to back; the module takes them as fast as it can.
+            long start = System.nanoTime();
+            for (int i = 0; i < burst; i++) {
+                key[0] = (byte) (0x04 + i % 26);
+                server.keyboard(0, key, 1);
+            }
+            int last = 0x04 + (burst - 1) % 26;
+            key[0] = 0;
+            server.keyboard(0, key, 0); // a final, distinct state: when it is seen, all before it were taken
+            awaitKey(keysSeen, 0x00, last);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Result(frames, micros[frames / 2], micros[frames * 99 / 100], micros[frames - 1],
+                    (double) spi.bytes() / frames, (burst + 1) / seconds);
+        }
+    }
+
+    private static void awaitKey(BlockingQueue<Integer> seen, int usage) throws InterruptedException {
+        while (true) {
+            Integer key = seen.poll(2, TimeUnit.SECONDS);
+            if (key == null) {
+                throw new IllegalStateException("no keyboard report with key 0x" + Integer.toHexString(usage));
+            }
+            if (key == usage) {
+                return;
+            }
+        }
+    }
+
+    private static void awaitKey(BlockingQueue<Integer> seen, int usage, int after) throws InterruptedException {
+        boolean lastSeen = false;
+        while (true) {
+            Integer key = seen.poll(5, TimeUnit.SECONDS);
+            if (key == null) {
+                throw new IllegalStateException("the burst's final state never reached the USB host");
+            }
+            lastSeen |= key == after;
+            if (key == usage && lastSeen) {
+                return;
+            }
+        }
+    }
+}
