@@ -349,12 +349,30 @@ public final class ControlClient implements AutoCloseable {
         return found[0];
     }
 
+    /**
+     * Sends STATUS_REQUEST and returns the first STATUS received after it was sent (the answer,
+     * or a push that overtook it: either tells the state as of now).
+     */
+    public StatusView fetchStatus(Duration wait) throws InterruptedException {
+        int from;
+        synchronized (lock) {
+            from = statuses.size();
+            requestStatus();
+        }
+        return awaitStatusFrom(from, s -> true, wait);
+    }
+
     /** Like {@link #awaitStatus} but only STATUS frames received after this call count. */
     public StatusView awaitNextStatus(Predicate<StatusView> wanted, Duration wait) throws InterruptedException {
         int from;
         synchronized (lock) {
             from = statuses.size();
         }
+        return awaitStatusFrom(from, wanted, wait);
+    }
+
+    private StatusView awaitStatusFrom(int from, Predicate<StatusView> wanted, Duration wait)
+            throws InterruptedException {
         StatusView[] found = new StatusView[1];
         waitUntil(() -> {
             for (int i = from; i < statuses.size(); i++) {

@@ -121,8 +121,7 @@ class KeyboardEndToEndTest {
         Poll.until("the console to show a capital A", Poll.DEFAULT,
                 () -> rig.module.target().consoleText().contains("> A"), () -> rig.module.target().consoleText());
 
-        client.requestStatus();
-        assertThat(client.awaitNextStatus(s -> true, Poll.DEFAULT).capsLock())
+        assertThat(client.fetchStatus(Poll.DEFAULT).capsLock())
                 .as("STATUS_REQUEST answers with the LEDs too").isTrue();
     }
 

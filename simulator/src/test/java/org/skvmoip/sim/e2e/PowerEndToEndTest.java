@@ -37,8 +37,7 @@ class PowerEndToEndTest {
 
     @Test
     void givenTheTargetIsOffWhenShortPressThenItBootsAndTheModuleReportsThePowerLed() throws Exception {
-        client.requestStatus();
-        assertThat(client.awaitStatus(s -> true, Poll.DEFAULT).powerLed()).as("off at first").isFalse();
+        assertThat(client.fetchStatus(Poll.DEFAULT).powerLed()).as("off at first").isFalse();
 
         client.power(Power.SHORT_PRESS);
 

@@ -91,8 +91,7 @@ class SafetyEndToEndTest {
         try (ControlClient next = rig.session()) {
             next.keyboard(0, B);
             rig.reports.awaitLast(keyboard, "[00 00 05 00 00 00 00 00]");
-            next.requestStatus();
-            assertThat(next.awaitNextStatus(s -> true, Poll.DEFAULT).link()).as("link back").isTrue();
+            assertThat(next.fetchStatus(Poll.DEFAULT).link()).as("link back").isTrue();
         }
     }
 
@@ -114,8 +113,7 @@ class SafetyEndToEndTest {
         rig.reports.awaitLast(mouse, "[00 00 00 00 00]");
         Poll.until("the power button line released", RELEASE_WAIT,
                 () -> !rig.module.target().powerButtonLine().isHigh());
-        client.requestStatus();
-        client.awaitNextStatus(s -> true, Poll.DEFAULT);
+        client.fetchStatus(Poll.DEFAULT);
         assertThat(client.isAuthenticated()).as("RELEASE_ALL does not end the session").isTrue();
     }
 }
