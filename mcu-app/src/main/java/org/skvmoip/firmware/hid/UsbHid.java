@@ -48,6 +48,12 @@ public final class UsbHid {
     private final byte[] report = new byte[ReportQueue.MAX_REPORT];
     private final byte[] keyboardState = new byte[KeyboardReport.LENGTH];
     private final byte[] pointerState = new byte[PointerReport.LENGTH];
+    /**
+     * Whether the host has been sent a pointer position since it configured the device. Until
+     * then it does not know where the pointer is (a target puts it where it likes, often the
+     * centre), so even a move to (0, 0) with no button must be reported.
+     */
+    private boolean pointerKnownToHost;
     private final byte[] lastSent = new byte[UsbDescriptors.INTERFACE_COUNT * ReportQueue.MAX_REPORT];
     private final long[] lastSendMillis = new long[UsbDescriptors.INTERFACE_COUNT];
     private final int[] protocol = new int[UsbDescriptors.INTERFACE_COUNT];
@@ -142,8 +148,10 @@ public final class UsbHid {
                 && pointerQueue.newestByte(5) == 0 && pointerQueue.newestByte(6) == 0;
         if (moveOnly) {
             pointerQueue.replaceNewest(report, 0, PointerReport.LENGTH);
-        } else if (!sameAs(pointerState, report, PointerReport.LENGTH) || report[5] != 0 || report[6] != 0) {
+        } else if (!pointerKnownToHost || !sameAs(pointerState, report, PointerReport.LENGTH)
+                || report[5] != 0 || report[6] != 0) {
             pointerQueue.offer(report, 0, PointerReport.LENGTH);
+            pointerKnownToHost = true;
         }
         System.arraycopy(report, 0, pointerState, 0, PointerReport.LENGTH);
         pointerState[5] = 0;
@@ -286,8 +294,10 @@ public final class UsbHid {
         if (mouseButtons != 0) {
             mouseQueue.offer(mouseButtons, 0, 0, 0, 0);
         }
+        pointerKnownToHost = false;
         if (pointerState[0] != 0) {
             pointerQueue.offer(pointerState, 0, PointerReport.LENGTH);
+            pointerKnownToHost = true;
         }
     }
 

@@ -295,17 +295,30 @@ public final class UsbHostModel implements AutoCloseable {
             now.removeIf(u -> !isModifier(u));
             before.stream().filter(u -> !isModifier(u)).forEach(now::add);
         }
+        // An OS reads the modifier byte, which leads the report, before the key array: Shift+H
+        // in one report types 'H'. So ordinary keys go up before modifiers, modifiers go down
+        // before ordinary keys.
+        releaseAll(before, now, false);
+        releaseAll(before, now, true);
+        pressAll(before, now, true);
+        pressAll(before, now, false);
+        keysDown.put(iface, now);
+    }
+
+    private void releaseAll(Set<Integer> before, Set<Integer> now, boolean modifiers) {
         for (int usage : before) {
-            if (!now.contains(usage)) {
+            if (isModifier(usage) == modifiers && !now.contains(usage)) {
                 listener.keyUp(usage);
             }
         }
+    }
+
+    private void pressAll(Set<Integer> before, Set<Integer> now, boolean modifiers) {
         for (int usage : now) {
-            if (!before.contains(usage)) {
+            if (isModifier(usage) == modifiers && !before.contains(usage)) {
                 listener.keyDown(usage);
             }
         }
-        keysDown.put(iface, now);
     }
 
     private static boolean isModifier(int usage) {

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +70,6 @@ class KeyboardEndToEndTest {
      * usage order, so H (0x0B) goes down before Left Shift (0xE1) and the target types "h". A
      * real OS takes the modifier byte first (it leads the report). Enable once the model does.
      */
-    @Disabled("simulator bug: UsbHostModel.keys delivers key downs before modifier downs of the same report")
     @Test
     void givenShiftAndALetterInOneKeyboardStateWhenSentThenTheTargetTypesTheCapital() throws Exception {
         rig.powerOn(client);

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.skvmoip.sim.control.ControlClient;
@@ -54,7 +53,6 @@ class MouseEndToEndTest {
      * state only when a button is held). So the first MOUSE_ABSOLUTE to (0, 0) with no button
      * is never reported and the pointer stays where the target put it.
      */
-    @Disabled("firmware bug: UsbHid.pointer never reports a first move to (0, 0) with no button held")
     @Test
     void givenAFreshModuleWhenTheServerMovesThePointerToTheTopLeftCornerThenThePointerGoesThere()
             throws Exception {
