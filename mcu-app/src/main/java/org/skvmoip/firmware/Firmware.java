@@ -136,12 +136,12 @@ public final class Firmware {
         now = clock.millis();
         watchdog.kick();
 
-        hid.poll(now);
         panel.poll(now);
         if (chip.state() != W5500.STATE_READY) {
             if (now >= nextChipRetry) {
                 start();
             }
+            hid.poll(now);
             return;
         }
         if (now >= nextHealthCheck) {
@@ -162,6 +162,8 @@ public final class Firmware {
         if (linkUp) {
             serveNetwork(now);
         }
+        // Last: reports for input that arrived in this very pass go out now, not a pass later.
+        hid.poll(now);
     }
 
     private void serveNetwork(long now) {
