@@ -113,8 +113,20 @@ public final class SimUsbDevice implements UsbDevice {
         }
         System.arraycopy(data, off, fifo[endpoint], 0, len);
         fifoLength[endpoint] = len;
+        loadedNanos[endpoint] = System.nanoTime();
         return true;
     }
+
+    /**
+     * When the firmware last loaded a packet into IN endpoint {@code endpoint} ({@link System#nanoTime}):
+     * the moment a report leaves the module, before the host's next poll takes it.
+     */
+    public synchronized long lastLoadedNanos(int endpoint) {
+        checkEndpoint(endpoint);
+        return loadedNanos[endpoint];
+    }
+
+    private final long[] loadedNanos = new long[ENDPOINTS];
 
     @Override
     public synchronized boolean isSuspended() {
