@@ -1,5 +1,7 @@
 package org.skvmoip.firmware.config;
 
+import org.skvmoip.protocol.Bytes;
+
 /**
  * The byte layout of one config slot (format version 1), all multi-byte fields big-endian:
  *
@@ -88,20 +90,20 @@ public final class ConfigPage {
 
     /** Writes {@link #PAGE_BYTES} bytes of {@code settings} with {@code sequence} into {@code page}. */
     public static void encode(ModuleSettings settings, int sequence, byte[] page) {
-        put32(page, OFF_MAGIC, MAGIC);
-        put16(page, OFF_VERSION, FORMAT_VERSION);
-        put16(page, OFF_LENGTH, BODY_BYTES_V1);
-        put32(page, OFF_SEQUENCE, sequence);
+        Bytes.put32(page, OFF_MAGIC, MAGIC);
+        Bytes.put16(page, OFF_VERSION, FORMAT_VERSION);
+        Bytes.put16(page, OFF_LENGTH, BODY_BYTES_V1);
+        Bytes.put32(page, OFF_SEQUENCE, sequence);
         page[OFF_IP_MODE] = (byte) settings.ipMode;
         page[OFF_FLAGS] = (byte) (settings.adopted ? FLAG_ADOPTED : 0);
         System.arraycopy(settings.staticIp, 0, page, OFF_IP, 4);
         System.arraycopy(settings.staticSubnet, 0, page, OFF_SUBNET, 4);
         System.arraycopy(settings.staticGateway, 0, page, OFF_GATEWAY, 4);
-        put16(page, OFF_CONTROL_PORT, settings.controlPort);
+        Bytes.put16(page, OFF_CONTROL_PORT, settings.controlPort);
         page[OFF_NAME_LENGTH] = (byte) settings.nameLength;
         System.arraycopy(settings.name, 0, page, OFF_NAME, ModuleSettings.NAME_MAX_BYTES);
         System.arraycopy(settings.secret, 0, page, OFF_SECRET, ModuleSettings.SECRET_BYTES);
-        put32(page, OFF_CRC, Crc32.compute(page, 0, OFF_CRC));
+        Bytes.put32(page, OFF_CRC, Crc32.compute(page, 0, OFF_CRC));
     }
 
     /**
@@ -120,7 +122,7 @@ public final class ConfigPage {
         System.arraycopy(page, OFF_IP, settings.staticIp, 0, 4);
         System.arraycopy(page, OFF_SUBNET, settings.staticSubnet, 0, 4);
         System.arraycopy(page, OFF_GATEWAY, settings.staticGateway, 0, 4);
-        settings.controlPort = get16(page, OFF_CONTROL_PORT);
+        settings.controlPort = Bytes.u16(page, OFF_CONTROL_PORT);
         settings.nameLength = page[OFF_NAME_LENGTH];
         System.arraycopy(page, OFF_NAME, settings.name, 0, ModuleSettings.NAME_MAX_BYTES);
         System.arraycopy(page, OFF_SECRET, settings.secret, 0, ModuleSettings.SECRET_BYTES);
@@ -129,23 +131,23 @@ public final class ConfigPage {
 
     /** The sequence number of a page that {@link #decode} accepts. */
     public static int sequence(byte[] page) {
-        return get32(page, OFF_SEQUENCE);
+        return Bytes.s32(page, OFF_SEQUENCE);
     }
 
     private static int check(byte[] page) {
         if (blank(page)) {
             return BLANK;
         }
-        if (get32(page, OFF_MAGIC) != MAGIC) {
+        if (Bytes.s32(page, OFF_MAGIC) != MAGIC) {
             return BAD_MAGIC;
         }
-        if (get16(page, OFF_VERSION) != FORMAT_VERSION) {
+        if (Bytes.u16(page, OFF_VERSION) != FORMAT_VERSION) {
             return UNSUPPORTED_VERSION;
         }
-        if (get16(page, OFF_LENGTH) != BODY_BYTES_V1) {
+        if (Bytes.u16(page, OFF_LENGTH) != BODY_BYTES_V1) {
             return BAD_LENGTH;
         }
-        if (get32(page, OFF_CRC) != Crc32.compute(page, 0, OFF_CRC)) {
+        if (Bytes.s32(page, OFF_CRC) != Crc32.compute(page, 0, OFF_CRC)) {
             return BAD_CRC;
         }
         int mode = page[OFF_IP_MODE];
@@ -167,23 +169,4 @@ public final class ConfigPage {
         return true;
     }
 
-    static void put16(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 8);
-        b[off + 1] = (byte) v;
-    }
-
-    static void put32(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
-    }
-
-    static int get16(byte[] b, int off) {
-        return (b[off] & 0xFF) << 8 | b[off + 1] & 0xFF;
-    }
-
-    static int get32(byte[] b, int off) {
-        return (b[off] & 0xFF) << 24 | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8 | b[off + 3] & 0xFF;
-    }
 }

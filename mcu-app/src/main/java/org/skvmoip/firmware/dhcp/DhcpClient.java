@@ -1,5 +1,7 @@
 package org.skvmoip.firmware.dhcp;
 
+import org.skvmoip.protocol.Bytes;
+
 import static org.skvmoip.firmware.dhcp.DhcpMessage.*;
 
 import org.skvmoip.firmware.net.NetworkConfig;
@@ -451,7 +453,7 @@ public final class DhcpClient {
     }
 
     private static int ipOf(byte[] ip) {
-        return get32(ip, 0);
+        return Bytes.s32(ip, 0);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.skvmoip.firmware.dhcp;
 
+import org.skvmoip.protocol.Bytes;
+
 /**
  * The DHCP message format (RFC 2131 §2, figure 1) and the options this client uses (RFC 2132),
  * with small writers that fill a caller's buffer. Multi-byte fields are big-endian.
@@ -99,12 +101,12 @@ public final class DhcpMessage {
         b[OFF_OP] = BOOTREQUEST;
         b[OFF_HTYPE] = HTYPE_ETHERNET;
         b[OFF_HLEN] = HLEN_ETHERNET;
-        put32(b, OFF_XID, xid);
-        put16(b, OFF_SECS, secs > 0xFFFF ? 0xFFFF : secs);
-        put16(b, OFF_FLAGS, broadcast ? FLAG_BROADCAST : 0);
-        put32(b, OFF_CIADDR, ciaddr);
+        Bytes.put32(b, OFF_XID, xid);
+        Bytes.put16(b, OFF_SECS, secs > 0xFFFF ? 0xFFFF : secs);
+        Bytes.put16(b, OFF_FLAGS, broadcast ? FLAG_BROADCAST : 0);
+        Bytes.put32(b, OFF_CIADDR, ciaddr);
         System.arraycopy(mac, 0, b, OFF_CHADDR, HLEN_ETHERNET);
-        put32(b, OFF_COOKIE, MAGIC_COOKIE);
+        Bytes.put32(b, OFF_COOKIE, MAGIC_COOKIE);
         return OFF_OPTIONS;
     }
 
@@ -118,14 +120,14 @@ public final class DhcpMessage {
     static int putOption16(byte[] b, int pos, int code, int value) {
         b[pos] = (byte) code;
         b[pos + 1] = 2;
-        put16(b, pos + 2, value);
+        Bytes.put16(b, pos + 2, value);
         return pos + 4;
     }
 
     static int putOption32(byte[] b, int pos, int code, int value) {
         b[pos] = (byte) code;
         b[pos + 1] = 4;
-        put32(b, pos + 2, value);
+        Bytes.put32(b, pos + 2, value);
         return pos + 6;
     }
 
@@ -151,27 +153,8 @@ public final class DhcpMessage {
         return pos + 1 < MIN_BOOTP_BYTES ? MIN_BOOTP_BYTES : pos + 1;
     }
 
-    static void put16(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 8);
-        b[off + 1] = (byte) v;
-    }
-
-    static void put32(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
-    }
-
-    static int get16(byte[] b, int off) {
-        return (b[off] & 0xFF) << 8 | b[off + 1] & 0xFF;
-    }
-
-    static int get32(byte[] b, int off) {
-        return (b[off] & 0xFF) << 24 | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8 | b[off + 3] & 0xFF;
-    }
 
     static void ipToBytes(int ip, byte[] dst, int off) {
-        put32(dst, off, ip);
+        Bytes.put32(dst, off, ip);
     }
 }

@@ -1,5 +1,7 @@
 package org.skvmoip.firmware.dhcp;
 
+import org.skvmoip.protocol.Bytes;
+
 import static org.skvmoip.firmware.dhcp.DhcpMessage.*;
 
 /**
@@ -76,13 +78,13 @@ public final class DhcpReply {
         if (b[OFF_OP] != BOOTREPLY || b[OFF_HTYPE] != HTYPE_ETHERNET || b[OFF_HLEN] != HLEN_ETHERNET) {
             return NOT_A_REPLY;
         }
-        if (get32(b, OFF_XID) != xid || !sameMac(b, mac)) {
+        if (Bytes.s32(b, OFF_XID) != xid || !sameMac(b, mac)) {
             return NOT_FOR_US;
         }
-        if (get32(b, OFF_COOKIE) != MAGIC_COOKIE) {
+        if (Bytes.s32(b, OFF_COOKIE) != MAGIC_COOKIE) {
             return BAD_COOKIE;
         }
-        yiaddr = get32(b, OFF_YIADDR);
+        yiaddr = Bytes.s32(b, OFF_YIADDR);
         int result = parseOptions(b, OFF_OPTIONS, len, true);
         // Option overload (RFC 2132 §9.3): the file field, then sname, carry more options.
         if (result == OK && (overload & OVERLOAD_FILE) != 0) {
@@ -181,7 +183,7 @@ public final class DhcpReply {
     }
 
     private int store(byte[] b, int at, int code) {
-        int v = get32(b, at);
+        int v = Bytes.s32(b, at);
         switch (code) {
             case OPT_SERVER_ID:
                 serverId = v;

@@ -1,5 +1,7 @@
 package org.skvmoip.firmware.dhcp;
 
+import org.skvmoip.protocol.Bytes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -21,11 +23,11 @@ class DhcpReplyTest {
         b[0] = 2;
         b[1] = 1;
         b[2] = 6;
-        DhcpMessage.put32(b, 4, XID);
+        Bytes.put32(b, 4, XID);
         b[16] = 10;
         b[19] = 42;
         System.arraycopy(MAC, 0, b, 28, 6);
-        DhcpMessage.put32(b, 236, 0x63825363);
+        Bytes.put32(b, 236, 0x63825363);
         int[] options = {
             53, 1, 5,
             54, 4, 10, 0, 0, 2,
@@ -61,7 +63,7 @@ class DhcpReplyTest {
     @Test
     void anInfiniteLeaseIsReadAsUnsigned() {
         byte[] b = ack();
-        DhcpMessage.put32(b, 240 + 11, 0xFFFFFFFF);
+        Bytes.put32(b, 240 + 11, 0xFFFFFFFF);
         assertThat(reply.parse(b, b.length, XID, MAC)).isEqualTo(DhcpReply.OK);
         assertThat(reply.leaseSeconds).isEqualTo(DhcpReply.INFINITE);
     }
