@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -25,13 +27,23 @@ import org.objectweb.asm.ClassWriter;
  */
 public final class ClassFiles {
 
-    /** One class file; {@code bytes} is its size with its debug attributes removed. */
-    public record Entry(String className, long bytes) {
+    /**
+     * One class file; {@code bytes} is its size with its debug attributes removed, and
+     * {@code references} the classes its constant pool names (dotted names).
+     */
+    public record Entry(String className, long bytes, Set<String> references) {
+        public Entry {
+            references = Set.copyOf(references);
+        }
+
         public String packageName() {
             int dot = className.lastIndexOf('.');
             return dot < 0 ? "" : className.substring(0, dot);
         }
     }
+
+    /** JVMS §4.4: the tag of a CONSTANT_Class constant pool entry. */
+    private static final int CONSTANT_CLASS = 7;
 
     private ClassFiles() {
     }
@@ -64,7 +76,7 @@ public final class ClassFiles {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (isClassFile(relative)) {
-                    entries.add(new Entry(className(relative), withoutDebugInfo(Files.readAllBytes(file))));
+                    entries.add(entry(className(relative), Files.readAllBytes(file)));
                 }
             }
         }
@@ -78,12 +90,41 @@ public final class ClassFiles {
                 JarEntry entry = e.nextElement();
                 if (isClassFile(entry.getName()) && !entry.getName().startsWith("META-INF/")) {
                     try (var in = file.getInputStream(entry)) {
-                        entries.add(new Entry(className(entry.getName()), withoutDebugInfo(in.readAllBytes())));
+                        entries.add(entry(className(entry.getName()), in.readAllBytes()));
                     }
                 }
             }
         }
         return entries;
+    }
+
+    private static Entry entry(String className, byte[] classFile) {
+        return new Entry(className, withoutDebugInfo(classFile), referencedClasses(classFile));
+    }
+
+    /**
+     * The classes a class file's constant pool names (CONSTANT_Class entries: superclass,
+     * interfaces, instantiations, calls, field owners, casts; array types by their element).
+     */
+    static Set<String> referencedClasses(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        char[] buffer = new char[reader.getMaxStringLength()];
+        Set<String> names = new HashSet<>();
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i);
+            if (offset > 0 && classFile[offset - 1] == CONSTANT_CLASS) {
+                String name = reader.readUTF8(offset, buffer);
+                int element = name.indexOf('L');
+                if (name.startsWith("[")) {
+                    if (element < 0) {
+                        continue; // an array of primitives
+                    }
+                    name = name.substring(element + 1, name.length() - 1);
+                }
+                names.add(name.replace('/', '.'));
+            }
+        }
+        return names;
     }
 
     /** The size of {@code classFile} rewritten without its debug attributes. */

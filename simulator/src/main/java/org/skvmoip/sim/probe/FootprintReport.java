@@ -1,11 +1,15 @@
 package org.skvmoip.sim.probe;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.skvmoip.firmware.w5500.SpiFrame;
@@ -14,14 +18,22 @@ import org.skvmoip.protocol.FrameDecoder;
 
 /**
  * The firmware's footprint against the STM32F401's budget (DESIGN.md, "Performance targets"):
- * bytes of the class files of mcu-hal, protocol and mcu-app per package, and bytes allocated by start-up
- * code, as a markdown table for BENCHMARKS.md.
+ * bytes of the class files of mcu-hal, protocol and mcu-app that the device image would link,
+ * per package, and bytes allocated by start-up code, as a markdown table for BENCHMARKS.md.
  *
  * <p>Class-file bytes stand in for flash: MicroEJ's SOAR links them into its own, usually smaller,
  * image format. Allocated bytes are HotSpot's object sizes (16-byte array header), which are
  * close to, not equal to, MicroEJ's.
  */
-public record FootprintReport(List<PackageFootprint> packages, List<StartUpAllocation> startUps) {
+public record FootprintReport(List<PackageFootprint> packages, List<StartUpAllocation> startUps, LeftOut leftOut) {
+
+    /**
+     * Where the device image starts: MicroEJ's linker (SOAR) keeps only the classes reachable
+     * from the application's entry points, so classes no entry point reaches (for example the
+     * protocol's server side) take no flash on the module.
+     */
+    public static final List<String> ENTRY_POINTS =
+            List.of("org.skvmoip.firmware.Firmware", "org.skvmoip.hal.stm32.Stm32F401Board");
 
     /** Flash for our class files: half of the part's 256 KB, the rest is the VM, C code and libraries. */
     public static final long FLASH_BUDGET_BYTES = 128 * 1024;
@@ -35,30 +47,87 @@ public record FootprintReport(List<PackageFootprint> packages, List<StartUpAlloc
     public record StartUpAllocation(String label, long bytes) {
     }
 
+    /** Class files present but not counted: no entry point reaches them. */
+    public record LeftOut(int classes, long classBytes) {
+        static final LeftOut NONE = new LeftOut(0, 0);
+    }
+
     public FootprintReport {
         packages = List.copyOf(packages);
         startUps = List.copyOf(startUps);
     }
 
-    /** The class files of mcu-hal, protocol and mcu-app, found where SpiDevice, FrameDecoder and SpiFrame were loaded from. */
-    public static FootprintReport ofFirmware() {
-        return ofClassPathEntries(List.of(ClassFiles.codeSourceOf(SpiDevice.class),
-                ClassFiles.codeSourceOf(FrameDecoder.class), ClassFiles.codeSourceOf(SpiFrame.class)));
+    public FootprintReport(List<PackageFootprint> packages, List<StartUpAllocation> startUps) {
+        this(packages, startUps, LeftOut.NONE);
     }
 
-    /** The class files in the given directories or jars, each counted once. */
+    /**
+     * The classes of mcu-hal, protocol and mcu-app (found where SpiDevice, FrameDecoder and
+     * SpiFrame were loaded from) that the device image would hold: those reachable from
+     * {@link #ENTRY_POINTS}.
+     */
+    public static FootprintReport ofFirmware() {
+        return ofReachable(List.of(ClassFiles.codeSourceOf(SpiDevice.class), ClassFiles.codeSourceOf(FrameDecoder.class),
+                ClassFiles.codeSourceOf(SpiFrame.class)), ENTRY_POINTS);
+    }
+
+    /** Every class file in the given directories or jars, each counted once. */
     public static FootprintReport ofClassPathEntries(List<Path> entries) {
-        Map<String, long[]> byPackage = new TreeMap<>();
+        return new FootprintReport(byPackage(classesIn(entries).values()), List.of());
+    }
+
+    /** The class files in {@code entries} reachable from {@code roots} through constant-pool class references. */
+    public static FootprintReport ofReachable(List<Path> entries, List<String> roots) {
+        Map<String, ClassFiles.Entry> all = classesIn(entries);
+        Set<String> reached = new LinkedHashSet<>();
+        Deque<String> toVisit = new ArrayDeque<>();
+        for (String root : roots) {
+            if (!all.containsKey(root)) {
+                throw new IllegalArgumentException("entry point " + root + " is not in " + entries);
+            }
+            toVisit.push(root);
+        }
+        while (!toVisit.isEmpty()) {
+            String name = toVisit.pop();
+            ClassFiles.Entry classFile = all.get(name);
+            if (classFile != null && reached.add(name)) {
+                classFile.references().forEach(toVisit::push);
+            }
+        }
+        List<ClassFiles.Entry> kept = new ArrayList<>();
+        int leftOutClasses = 0;
+        long leftOutBytes = 0;
+        for (ClassFiles.Entry classFile : all.values()) {
+            if (reached.contains(classFile.className())) {
+                kept.add(classFile);
+            } else {
+                leftOutClasses++;
+                leftOutBytes += classFile.bytes();
+            }
+        }
+        return new FootprintReport(byPackage(kept), List.of(), new LeftOut(leftOutClasses, leftOutBytes));
+    }
+
+    private static Map<String, ClassFiles.Entry> classesIn(List<Path> entries) {
+        Map<String, ClassFiles.Entry> all = new TreeMap<>();
         for (Path entry : new LinkedHashSet<>(entries)) {
             for (ClassFiles.Entry classFile : ClassFiles.in(entry)) {
-                long[] totals = byPackage.computeIfAbsent(classFile.packageName(), p -> new long[2]);
-                totals[0]++;
-                totals[1] += classFile.bytes();
+                all.put(classFile.className(), classFile);
             }
+        }
+        return all;
+    }
+
+    private static List<PackageFootprint> byPackage(Collection<ClassFiles.Entry> classFiles) {
+        Map<String, long[]> byPackage = new TreeMap<>();
+        for (ClassFiles.Entry classFile : classFiles) {
+            long[] totals = byPackage.computeIfAbsent(classFile.packageName(), p -> new long[2]);
+            totals[0]++;
+            totals[1] += classFile.bytes();
         }
         List<PackageFootprint> packages = new ArrayList<>();
         byPackage.forEach((name, totals) -> packages.add(new PackageFootprint(name, (int) totals[0], totals[1])));
-        return new FootprintReport(packages, List.of());
+        return packages;
     }
 
     /**
@@ -74,7 +143,7 @@ public record FootprintReport(List<PackageFootprint> packages, List<StartUpAlloc
     public FootprintReport withStartUp(StartUpAllocation startUp) {
         List<StartUpAllocation> all = new ArrayList<>(startUps);
         all.add(startUp);
-        return new FootprintReport(packages, all);
+        return new FootprintReport(packages, all, leftOut);
     }
 
     public long classBytes() {
@@ -110,7 +179,12 @@ public record FootprintReport(List<PackageFootprint> packages, List<StartUpAlloc
             md.append("| `").append(p.packageName()).append("` | ").append(p.classes()).append(" | ")
                     .append(number(p.classBytes())).append(" |\n");
         }
-        md.append("| **total** | ").append(classes()).append(" | ").append(number(classBytes())).append(" |\n\n");
+        md.append("| **total** | ").append(classes()).append(" | ").append(number(classBytes())).append(" |\n");
+        if (leftOut.classes() > 0) {
+            md.append("| not counted: no entry point reaches them, so the linker leaves them out | ")
+                    .append(leftOut.classes()).append(" | ").append(number(leftOut.classBytes())).append(" |\n");
+        }
+        md.append('\n');
         md.append("| budget | used | budget | share |\n| --- | ---: | ---: | ---: |\n");
         row(md, "flash: class files of mcu-hal + protocol + mcu-app", classBytes(), FLASH_BUDGET_BYTES, "of 256 KB");
         for (StartUpAllocation s : startUps) {

@@ -16,7 +16,7 @@ class FootprintReportTest {
     @Test
     void firmwareClassFilesAndStartUpBuffersFitTheBudgets() throws IOException {
         FootprintReport report = FootprintReport.ofFirmware().withStartUp(
-                FootprintReport.measureStartUp("firmware start (W5500 driver, echo service)", FirmwareStartUpScenario.class));
+                FootprintReport.measureStartUp("firmware start (every part constructed, chip configured)", FirmwareStartUpScenario.class));
         String markdown = report.toMarkdown();
         System.out.print(markdown);
         Path file = Path.of(System.getProperty("basedir", "."), "target", "footprint.md");
@@ -69,5 +69,33 @@ class FootprintReportTest {
                 .contains("| flash: class files of mcu-hal + protocol + mcu-app | 143,360 B | 131,072 B (128 KB of 256 KB)"
                         + " | 109.4% **over budget** |")
                 .contains("| RAM: start-up allocation, total | 30,720 B | 24,576 B (24 KB of 64 KB) | 125.0% **over budget** |");
+    }
+
+    @Test
+    void onlyClassesReachableFromTheEntryPointsAreCountedAsTheLinkerWould() {
+        List<Path> jars = List.of(ClassFiles.codeSourceOf(org.skvmoip.hal.SpiDevice.class),
+                ClassFiles.codeSourceOf(org.skvmoip.protocol.FrameDecoder.class),
+                ClassFiles.codeSourceOf(org.skvmoip.firmware.w5500.SpiFrame.class));
+
+        FootprintReport firmware = FootprintReport.ofReachable(jars, FootprintReport.ENTRY_POINTS);
+        FootprintReport everything = FootprintReport.ofClassPathEntries(jars);
+
+        // The module session is linked (Firmware uses it); the server's session is not.
+        assertThat(firmware.classes() + firmware.leftOut().classes()).isEqualTo(everything.classes());
+        assertThat(firmware.classBytes() + firmware.leftOut().classBytes()).isEqualTo(everything.classBytes());
+        assertThat(firmware.leftOut().classes()).isPositive();
+        FootprintReport serverOnly = FootprintReport.ofReachable(jars, List.of("org.skvmoip.protocol.ServerSession"));
+        FootprintReport moduleOnly = FootprintReport.ofReachable(jars, List.of("org.skvmoip.protocol.ModuleSession"));
+        assertThat(firmware.classBytes()).isGreaterThan(moduleOnly.classBytes());
+        assertThat(firmware.leftOut().classBytes()).isLessThan(everything.classBytes() - moduleOnly.classBytes());
+        assertThat(serverOnly.packages()).extracting(FootprintReport.PackageFootprint::packageName)
+                .containsExactly("org.skvmoip.hal", "org.skvmoip.protocol");
+    }
+
+    @Test
+    void anEntryPointThatIsNotThereIsAnErrorNotAnEmptyReport() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FootprintReport.ofReachable(
+                List.of(ClassFiles.codeSourceOf(org.skvmoip.firmware.w5500.SpiFrame.class)), List.of("no.such.Main")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no.such.Main");
     }
 }
