@@ -109,4 +109,21 @@
 #define UID_BASE            0x1FFF7A10u
 #define UID_BYTES           12u
 
+/* ADC1 (§11.12) and the ADC common registers (§11.13): the internal temperature sensor on
+ * channel 18 is sampled as a noise source for the random generator's seed. */
+#define RCC_APB2ENR_ADC1EN  (1u << 8)
+#define ADC1_BASE           0x40012000u
+#define ADC1_SR             REG32(ADC1_BASE + 0x00u)
+#define ADC1_CR2            REG32(ADC1_BASE + 0x08u)
+#define ADC1_SMPR1          REG32(ADC1_BASE + 0x0Cu)
+#define ADC1_SQR1           REG32(ADC1_BASE + 0x2Cu)
+#define ADC1_SQR3           REG32(ADC1_BASE + 0x34u)
+#define ADC1_DR             REG32(ADC1_BASE + 0x4Cu)
+#define ADC_SR_EOC          (1u << 1)
+#define ADC_CR2_ADON        (1u << 0)
+#define ADC_CR2_SWSTART     (1u << 30)
+#define ADC_CCR             REG32(0x40012300u + 0x04u)
+#define ADC_CCR_TSVREFE     (1u << 23)
+#define ADC_CHANNEL_TEMPERATURE 18u
+
 #endif

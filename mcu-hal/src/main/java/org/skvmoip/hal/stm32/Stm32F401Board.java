@@ -50,6 +50,7 @@ public final class Stm32F401Board implements Board {
     private final ConfigStore configStore = new Stm32ConfigStore();
     private final UniqueId uniqueId = new Stm32UniqueId();
     private final Watchdog watchdog = new Stm32Watchdog();
+    private final Crypto crypto;
 
     public Stm32F401Board() {
         Stm32Natives.init();
@@ -59,6 +60,7 @@ public final class Stm32F401Board implements Board {
         clock = new Stm32Pins.SysTickClock();
         powerButton = new Stm32Pins.Output(POWER_BUTTON, false);
         resetButton = new Stm32Pins.Output(RESET_BUTTON, false);
+        crypto = new Stm32Crypto();
     }
 
     public Events events() {
@@ -73,12 +75,8 @@ public final class Stm32F401Board implements Board {
         throw new IllegalStateException("USB device binding for the STM32F401 OTG_FS core is not written yet");
     }
 
-    /**
-     * Not yet: the device's crypto service (HMAC-SHA256 and a seeded CTR_DRBG from mbedTLS, SNI
-     * natives; the STM32F401 has no hardware RNG) is still to be bound.
-     */
     public Crypto crypto() {
-        throw new IllegalStateException("crypto binding (mbedTLS through SNI) for the STM32F401 is not written yet");
+        return crypto;
     }
 
     public DigitalOutput powerButton() {

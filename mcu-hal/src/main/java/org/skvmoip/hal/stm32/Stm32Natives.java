@@ -43,6 +43,19 @@ final class Stm32Natives {
      */
     static native void eventAwait(long deadlineMillis);
 
+    /**
+     * Sets up mbedTLS's HMAC context and seeds its CTR_DRBG (src/main/c/skvm_crypto.c).
+     * Returns 0, or the negative mbedTLS error code.
+     */
+    static native int cryptoInit();
+
+    /** HMAC-SHA256 of a then b (bLen 0: a alone) into out; 0 or a negative mbedTLS error. */
+    static native int hmacSha256(byte[] key, int keyOff, int keyLen, byte[] a, int aOff, int aLen, byte[] b,
+            int bOff, int bLen, byte[] out, int outOff);
+
+    /** Random bytes from the seeded CTR_DRBG; 0 or a negative mbedTLS error. */
+    static native int randomBytes(byte[] out, int off, int len);
+
     /** Milliseconds since reset, from SysTick. */
     static native long millis();
 
