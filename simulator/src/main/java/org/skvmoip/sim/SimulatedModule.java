@@ -11,7 +11,7 @@ import org.skvmoip.firmware.w5500.W5500;
 import org.skvmoip.sim.board.SimBoard;
 import org.skvmoip.sim.board.SimConfigStore;
 import org.skvmoip.sim.board.SystemClock;
-import org.skvmoip.sim.target.VirtualTarget;
+import org.skvmoip.sim.machine.VirtualTarget;
 import org.skvmoip.sim.usb.HidProtocol;
 import org.skvmoip.sim.usb.UsbHostModel;
 import org.skvmoip.sim.video.MjpegServer;

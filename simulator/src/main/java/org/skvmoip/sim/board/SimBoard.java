@@ -14,7 +14,7 @@ import org.skvmoip.hal.UsbDevice;
 import org.skvmoip.hal.Watchdog;
 import org.skvmoip.sim.gpio.SimPin;
 import org.skvmoip.sim.gpio.Wire;
-import org.skvmoip.sim.target.VirtualTarget;
+import org.skvmoip.sim.machine.VirtualTarget;
 import org.skvmoip.sim.usb.SimUsbDevice;
 import org.skvmoip.sim.w5500.HostNetwork;
 import org.skvmoip.sim.w5500.W5500Model;

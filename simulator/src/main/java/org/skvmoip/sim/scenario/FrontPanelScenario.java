@@ -4,7 +4,7 @@ import org.skvmoip.firmware.atx.FrontPanel;
 import org.skvmoip.sim.board.ManualClock;
 import org.skvmoip.sim.gpio.SimPin;
 import org.skvmoip.sim.probe.AllocationScenario;
-import org.skvmoip.sim.target.VirtualTarget;
+import org.skvmoip.sim.machine.VirtualTarget;
 
 /**
  * The firmware's FrontPanel driving a virtual target through simulated GPIO, one 10 ms main-loop

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.skvmoip.sim.control.ControlClient;
-import org.skvmoip.sim.target.KeyboardLeds;
+import org.skvmoip.sim.machine.KeyboardLeds;
 import org.skvmoip.sim.usb.HidProtocol;
 
 /**

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.skvmoip.sim.control.ControlClient;
-import org.skvmoip.sim.target.ScreenLayout;
-import org.skvmoip.sim.target.VirtualTarget;
+import org.skvmoip.sim.machine.ScreenLayout;
+import org.skvmoip.sim.machine.VirtualTarget;
 
 /** The target's pointer driven by a server through absolute and relative mouse messages. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.skvmoip.protocol.Power;
 import org.skvmoip.sim.control.ControlClient;
-import org.skvmoip.sim.target.PowerState;
+import org.skvmoip.sim.machine.PowerState;
 
 /** The front panel through the protocol: presses the module times, the power LED it reports. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import org.skvmoip.protocol.Power;
 import org.skvmoip.sim.SimulatedModule;
 import org.skvmoip.sim.control.ControlClient;
-import org.skvmoip.sim.target.PowerState;
+import org.skvmoip.sim.machine.PowerState;
 
 /**
  * One module plugged into its virtual target, adopted with {@link #SECRET}, with every HID

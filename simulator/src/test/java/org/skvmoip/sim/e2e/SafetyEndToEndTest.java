@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.skvmoip.protocol.Power;
 import org.skvmoip.protocol.ProtocolError;
 import org.skvmoip.sim.control.ControlClient;
-import org.skvmoip.sim.target.PowerState;
+import org.skvmoip.sim.machine.PowerState;
 
 /**
  * docs/protocol.md §7: when the server goes silent or the cable is pulled while keys, mouse

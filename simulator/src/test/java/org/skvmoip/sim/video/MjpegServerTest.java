@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.skvmoip.sim.board.ManualClock;
-import org.skvmoip.sim.target.Console;
-import org.skvmoip.sim.target.ScreenLayout;
-import org.skvmoip.sim.target.ScreenTextReader;
-import org.skvmoip.sim.target.VirtualTarget;
+import org.skvmoip.sim.machine.Console;
+import org.skvmoip.sim.machine.ScreenLayout;
+import org.skvmoip.sim.machine.ScreenTextReader;
+import org.skvmoip.sim.machine.VirtualTarget;
 
 /** The target's screen as an MJPEG stream on loopback that ImageIO and the ffmpeg CLI decode. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

@@ -1,4 +1,4 @@
-package org.skvmoip.sim.target;
+package org.skvmoip.sim.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

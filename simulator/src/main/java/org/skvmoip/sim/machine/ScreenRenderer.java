@@ -1,4 +1,4 @@
-package org.skvmoip.sim.target;
+package org.skvmoip.sim.machine;
 
 import java.util.Arrays;
 

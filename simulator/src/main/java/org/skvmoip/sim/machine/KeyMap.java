@@ -1,4 +1,4 @@
-package org.skvmoip.sim.target;
+package org.skvmoip.sim.machine;
 
 /**
  * The target OS's keymap: US layout, HID usage to the character it types (HID Usage Tables

@@ -1,4 +1,4 @@
-package org.skvmoip.sim.target;
+package org.skvmoip.sim.machine;
 
 /** Where the virtual target machine is in its power cycle. */
 public enum PowerState {

@@ -1,4 +1,4 @@
-package org.skvmoip.sim.target;
+package org.skvmoip.sim.machine;
 
 /**
  * The target OS's keyboard handling: Shift state, the three lock toggles (and so the keyboard

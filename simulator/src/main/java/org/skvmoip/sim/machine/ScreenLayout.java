@@ -1,4 +1,4 @@
-package org.skvmoip.sim.target;
+package org.skvmoip.sim.machine;
 
 /**
  * Where things are on the virtual target's screen, so tests can find text in a snapshot or in

@@ -1,4 +1,4 @@
-package org.skvmoip.sim.target;
+package org.skvmoip.sim.machine;
 
 /**
  * The OS's mouse pointer in screen pixels. Absolute input (0..32767 on each axis, the HID

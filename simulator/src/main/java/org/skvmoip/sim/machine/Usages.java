@@ -1,4 +1,4 @@
-package org.skvmoip.sim.target;
+package org.skvmoip.sim.machine;
 
 /** HID Keyboard/Keypad page usages (HID Usage Tables 1.12, section 10) the target acts on. */
 final class Usages {

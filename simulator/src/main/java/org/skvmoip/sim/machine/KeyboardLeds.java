@@ -1,4 +1,4 @@
-package org.skvmoip.sim.target;
+package org.skvmoip.sim.machine;
 
 /**
  * The keyboard LED bits, in the order of the boot keyboard's LED output report (HID 1.11,
