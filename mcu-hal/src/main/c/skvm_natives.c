@@ -32,6 +32,10 @@ static volatile int32_t eventThread = -1;
 /* W5500 INTn: PB1 on EXTI1, falling edge (see Stm32F401Board). */
 #define W5500_INT_PORT 1u
 #define W5500_INT_LINE 1u
+/* Front-panel LEDs: PB14 power, PB15 HDD, both edges, so a settled front panel can sleep. */
+#define LED_PORT 1u
+#define POWER_LED_LINE 14u
+#define HDD_LED_LINE 15u
 
 static void wake_main_loop(void) {
     eventPending = 1;
@@ -76,6 +80,15 @@ void Java_org_skvmoip_hal_stm32_Stm32Natives_init(void) {
     EXTI_PR = 1u << W5500_INT_LINE;
     EXTI_IMR |= 1u << W5500_INT_LINE;
     NVIC_ISER0 = 1u << (IRQ_EXTI0 + W5500_INT_LINE);
+
+    /* Either LED changing wakes the main loop (the front panel samples only while unsettled). */
+    uint32_t leds = (1u << POWER_LED_LINE) | (1u << HDD_LED_LINE);
+    SYSCFG_EXTICR(3) = (SYSCFG_EXTICR(3) & ~(0xFFu << 8)) | (LED_PORT << 8) | (LED_PORT << 12);
+    EXTI_RTSR |= leds;
+    EXTI_FTSR |= leds;
+    EXTI_PR = leds;
+    EXTI_IMR |= leds;
+    NVIC_ISER1 = 1u << (IRQ_EXTI15_10 - 32u);
 }
 
 void Java_org_skvmoip_hal_stm32_Stm32Natives_spiTransfer(jint csPin, jbyte *tx, jint txOff,
@@ -265,4 +278,10 @@ void Java_org_skvmoip_hal_stm32_Stm32Natives_iwdgStart(jint timeoutMillis) {
 
 void Java_org_skvmoip_hal_stm32_Stm32Natives_iwdgKick(void) {
     IWDG_KR = IWDG_KEY_RELOAD;
+}
+
+/* EXTI15_10 handler: a front-panel LED changed; wake the main loop to sample it. */
+void EXTI15_10_IRQHandler(void) {
+    EXTI_PR = (1u << POWER_LED_LINE) | (1u << HDD_LED_LINE);
+    wake_main_loop();
 }

@@ -62,7 +62,9 @@
 
 /* NVIC (PM0214 §4.3); EXTI0..4 are IRQs 6..10 (RM0368 Table 38) */
 #define NVIC_ISER0          REG32(0xE000E100u)
+#define NVIC_ISER1          REG32(0xE000E104u)
 #define IRQ_EXTI0           6u
+#define IRQ_EXTI15_10       40u
 
 /* Embedded flash interface (§3.8): key sequence §3.5.1, sector erase §3.5.3, programming §3.5.4 */
 #define FLASH_IF_BASE       0x40023C00u

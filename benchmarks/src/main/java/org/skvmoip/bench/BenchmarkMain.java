@@ -59,8 +59,9 @@ public final class BenchmarkMain {
 
         IdleRackBenchmark.Result idle = IdleRackBenchmark.measure(16, 10);
         md.append(String.format("%n### Idle rack%n%n%d idle simulated machines (firmware, W5500 model, USB host polling"
-                + " every 1 ms, virtual target; no sessions, no video) cost %.1f%% of one core over 10 s (%d threads).%n",
-                idle.modules(), idle.percentOfOneCore(), idle.threads()));
+                + " every 1 ms, virtual target; no sessions, no video) cost %.1f%% of one core over 10 s (%d threads)."
+                + " Each idle module's main loop woke %.1f times per second.%n",
+                idle.modules(), idle.percentOfOneCore(), idle.threads(), idle.wakeUpsPerModulePerSecond()));
 
         AllocationResult allocation = AllocationProbe.measure(EchoTrafficScenario.class, 500, 5_000);
         AllocationResult controlAllocation = AllocationProbe.measure(ControlTrafficScenario.class, 200, 2_000);

@@ -12,7 +12,7 @@ import org.skvmoip.sim.SimulatedModule;
  */
 final class IdleRackBenchmark {
 
-    record Result(int modules, double percentOfOneCore, int threads) {
+    record Result(int modules, double percentOfOneCore, int threads, double wakeUpsPerModulePerSecond) {
     }
 
     static Result measure(int modules, int seconds) throws Exception {
@@ -24,16 +24,22 @@ final class IdleRackBenchmark {
             Thread.sleep(2_000); // let start-up work finish
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long passesBefore = passes(rack);
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
             Thread.sleep(seconds * 1_000L);
             double cpu = os.getProcessCpuTime() - cpuBefore;
             double wall = System.nanoTime() - wallBefore;
-            return new Result(modules, 100.0 * cpu / wall, Thread.activeCount());
+            double wakeUps = (passes(rack) - passesBefore) / (wall / 1e9) / modules;
+            return new Result(modules, 100.0 * cpu / wall, Thread.activeCount(), wakeUps);
         } finally {
             for (SimulatedModule module : rack) {
                 module.close();
             }
         }
+    }
+
+    private static long passes(List<SimulatedModule> rack) {
+        return rack.stream().mapToLong(module -> module.firmware().passes()).sum();
     }
 }

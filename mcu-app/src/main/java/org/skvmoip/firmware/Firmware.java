@@ -57,6 +57,7 @@ public final class Firmware {
     private long nextChipRetry;
     private boolean linkUp;
     private int chipStarts;
+    private long passes;
     private volatile boolean running;
 
     public Firmware(Board board) {
@@ -134,6 +135,7 @@ public final class Firmware {
         long now = clock.millis();
         events.await(nextDeadline(now));
         now = clock.millis();
+        passes++;
         watchdog.kick();
 
         panel.poll(now);
@@ -228,6 +230,11 @@ public final class Firmware {
     /** How many times the chip was (re)started: 1 after a clean start, more after recoveries. */
     public int chipStarts() {
         return chipStarts;
+    }
+
+    /** Passes of the main loop so far: how often the module woke (an idle one should hardly wake). */
+    public long passes() {
+        return passes;
     }
 
     public EchoService echo() {

@@ -27,6 +27,8 @@ import org.skvmoip.sim.w5500.W5500Model;
 public final class SimulatedModule implements AutoCloseable {
 
     private static final long START_TIMEOUT_MILLIS = 10_000;
+    /** How often the machine's state advances: finer than the firmware's 10 ms LED sampling. */
+    private static final long MACHINE_TICK_MILLIS = 5;
 
     private final int index;
     private final VirtualTarget target = new VirtualTarget(SystemClock.INSTANCE);
@@ -37,6 +39,9 @@ public final class SimulatedModule implements AutoCloseable {
     private Thread thread;
     private UsbHostModel usbHost;
     private MjpegServer video;
+    /** The machine's own clock: it boots, blinks and shuts down whether or not anyone looks. */
+    private final Thread machineClock;
+    private volatile boolean running = true;
 
     /**
      * @param index      the module's number in the rack; it picks its unique id and address
@@ -46,6 +51,19 @@ public final class SimulatedModule implements AutoCloseable {
         this.index = index;
         this.board = new SimBoard(index, HostNetwork.loopback(portOffset), SimBoard.Wiring.to(target), configStore);
         this.settings = rackSettings(index);
+        this.machineClock = new Thread(this::tickMachine, "machine-" + index);
+        machineClock.setDaemon(true);
+    }
+
+    private void tickMachine() {
+        while (running) {
+            target.update();
+            try {
+                Thread.sleep(MACHINE_TICK_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** The address a module of the rack has: a static 192.168.100.0/24 address (the LAN is loopback). */
@@ -100,6 +118,7 @@ public final class SimulatedModule implements AutoCloseable {
      */
     public SimulatedModule start(boolean ownThread) throws InterruptedException {
         new ConfigStorage(configStore).save(settings);
+        machineClock.start();
         firmware = new Firmware(board);
         usbHost = new UsbHostModel(board.usbPort(), target);
         target.addKeyboardLedListener(usbHost::setKeyboardLeds);
@@ -188,6 +207,8 @@ public final class SimulatedModule implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        running = false;
+        machineClock.interrupt();
         if (usbHost != null) {
             usbHost.close();
         }

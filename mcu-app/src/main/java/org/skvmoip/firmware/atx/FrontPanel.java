@@ -153,6 +153,12 @@ public final class FrontPanel {
             releaseAll();
             changed |= PRESS_ENDED;
         }
+        if (settled()) {
+            if (powerLedInput.isHigh() == powerLed.isLit() && !hddLedInput.isHigh()) {
+                return changed; // nothing moved: keep sleeping until a line's edge wakes the loop
+            }
+            nextSampleAt = nowMillis; // an edge: sample from now until the levels settle again
+        }
         if (nowMillis >= nextSampleAt) {
             // One sample per call even after a late wake-up: catching up would sample the same level.
             nextSampleAt = nowMillis + SAMPLE_PERIOD_MILLIS;
@@ -168,7 +174,17 @@ public final class FrontPanel {
 
     /** When {@link #poll} next has work: the running press's end or the next LED sample. */
     public long nextDeadline() {
-        return activePress != PRESS_NONE && pressEndsAt < nextSampleAt ? pressEndsAt : nextSampleAt;
+        long sample = settled() ? Long.MAX_VALUE : nextSampleAt;
+        return activePress != PRESS_NONE && pressEndsAt < sample ? pressEndsAt : sample;
+    }
+
+    /**
+     * Both LEDs debounced and nothing timed running: an idle module need not wake to sample
+     * them. The board routes both LED lines' edges to the main loop's wake-up (EXTI on the
+     * device), and the next {@link #poll} after an edge resumes sampling.
+     */
+    private boolean settled() {
+        return powerLed.settled() && hdd.settled();
     }
 
     /** The press kind now running, {@link #PRESS_NONE} if none. */

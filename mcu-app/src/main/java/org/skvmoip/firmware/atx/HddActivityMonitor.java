@@ -26,6 +26,11 @@ public final class HddActivityMonitor {
         return changed;
     }
 
+    /** No window running: until the LED lights again there is nothing to sample. */
+    boolean settled() {
+        return !active;
+    }
+
     /** Whether the disk was active within the last window. */
     public boolean isActive() {
         return active;

@@ -73,6 +73,14 @@ public final class PowerLedMonitor {
         return changed;
     }
 
+    /**
+     * Nothing left to time: the level is debounced and the LED is not blinking. Only a change of
+     * the input can change the state now, so sampling may wait for the line's edge.
+     */
+    boolean settled() {
+        return candidateLevel == stableLevel && candidateCount >= STABLE_SAMPLES && state != BLINKING;
+    }
+
     /** {@link #OFF}, {@link #ON} or {@link #BLINKING}. */
     public int state() {
         return state;

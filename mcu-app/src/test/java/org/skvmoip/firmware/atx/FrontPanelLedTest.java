@@ -108,4 +108,31 @@ class FrontPanelLedTest {
         assertThat(panel.hddActive()).isTrue();
         assertThat(changes & FrontPanel.CHANGED_HDD_ACTIVITY).isZero();
     }
+
+    @Test
+    void givenBothLedsSettledThenAnIdlePanelAsksForNoWakeUpUntilALineChanges() {
+        hold(false, false, 100);
+        assertThat(panel.nextDeadline()).as("idle: nothing to time").isEqualTo(Long.MAX_VALUE);
+
+        powerLed.set(true);
+        panel.poll(now); // the line's edge woke the loop
+        assertThat(panel.nextDeadline()).as("debouncing").isEqualTo(now + PERIOD);
+        hold(true, false, 3 * PERIOD);
+
+        assertThat(panel.powerLed()).isEqualTo(PowerLedMonitor.ON);
+        assertThat(panel.nextDeadline()).as("settled again").isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void givenDiskActivityThenThePanelKeepsSamplingUntilTheWindowHasPassed() {
+        hold(false, false, 100);
+        hold(false, true, PERIOD);
+        hold(false, false, PERIOD);
+
+        assertThat(panel.hddActive()).isTrue();
+        assertThat(panel.nextDeadline()).isLessThan(Long.MAX_VALUE);
+        hold(false, false, HddActivityMonitor.WINDOW_MILLIS);
+        assertThat(panel.hddActive()).isFalse();
+        assertThat(panel.nextDeadline()).isEqualTo(Long.MAX_VALUE);
+    }
 }

@@ -73,6 +73,9 @@ public final class SimBoard implements Board, AutoCloseable {
         factoryResetLine.drive(true); // active low: released
         w5500.onInterrupt(events::signal);
         usb.onEvent(events::signal);
+        // The LED lines' edges wake the loop, as EXTI15_10 does on the device.
+        wiring.powerLed().addListener((wire, level) -> events.signal());
+        wiring.hddLed().addListener((wire, level) -> events.signal());
     }
 
     /** The simulated chip, for fault injection and SPI counters. */

@@ -18,14 +18,28 @@ class FrontPanelDrivesTargetTest {
             new SimPin(target.resetButtonLine()), new SimPin(target.powerLedLine()), new SimPin(target.hddLedLine()));
     private boolean sawHddActivity;
 
-    /** The main loop's view: sleep until the panel's next deadline, poll, for {@code millis}. */
+    private boolean ledEdge;
+
+    {
+        target.powerLedLine().addListener((wire, level) -> ledEdge = true);
+        target.hddLedLine().addListener((wire, level) -> ledEdge = true);
+    }
+
+    /**
+     * The main loop's view, for {@code millis}: the machine runs on its own clock (1 ms steps);
+     * the firmware polls the panel at its next deadline or when an LED line's edge wakes it.
+     */
     private void runFor(long millis) {
         long end = clock.millis() + millis;
         panel.poll(clock.millis());
         while (clock.millis() < end) {
-            clock.set(Math.min(end, panel.nextDeadline()));
-            panel.poll(clock.millis());
-            sawHddActivity |= panel.hddActive();
+            clock.advance(1);
+            target.update();
+            if (ledEdge || clock.millis() >= panel.nextDeadline()) {
+                ledEdge = false;
+                panel.poll(clock.millis());
+                sawHddActivity |= panel.hddActive();
+            }
         }
     }
 
