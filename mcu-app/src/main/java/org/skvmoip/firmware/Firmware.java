@@ -175,12 +175,9 @@ public final class Firmware {
                 chip.writeAddresses(config);
             }
         }
-        // Sockets closed by a chip reset stay closed until the health check re-initialises it:
-        // listening on an unconfigured chip would accept a connection only to drop it.
-        boolean reopen = !chip.configurationLost();
-        control.poll(now, reopen);
-        discovery.poll(reopen);
-        echo.poll(reopen);
+        control.poll(now);
+        discovery.poll();
+        echo.poll();
     }
 
     private void lostLink() {

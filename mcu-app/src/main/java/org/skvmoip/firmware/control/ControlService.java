@@ -47,7 +47,6 @@ public final class ControlService {
     /** An ending session: flushing its last frame until this time, then the socket closes. */
     private long closeAt = Long.MAX_VALUE;
     private int lastStatus = -1;
-    private boolean linkUp;
     private int sessionsStarted;
 
     public ControlService(W5500Socket socket, ModuleSession session, UsbHid hid, FrontPanel panel,
@@ -60,9 +59,8 @@ public final class ControlService {
         this.settings = settings;
     }
 
-    /** Serves the control socket; never blocks. {@code reopen} false: leave a closed socket closed. */
-    public void poll(long now, boolean reopen) {
-        linkUp = true;
+    /** Serves the control socket; never blocks. */
+    public void poll(long now) {
         socket.takeInterrupts();
         int state = socket.status();
         switch (state) {
@@ -70,7 +68,7 @@ public final class ControlService {
                 if (session.isOpen() || closeAt != Long.MAX_VALUE) {
                     sessionEnded();
                 }
-                if (reopen && socket.openTcp(Protocol.CONTROL_TCP_PORT) == 0) {
+                if (socket.openTcp(Protocol.CONTROL_TCP_PORT) == 0) {
                     socket.listen();
                 }
                 return;
@@ -207,7 +205,6 @@ public final class ControlService {
 
     /** The Ethernet link went down: the server is gone for certain; let go of everything. */
     public void linkLost() {
-        linkUp = false;
         sessionEnded();
         socket.close();
     }
@@ -251,15 +248,13 @@ public final class ControlService {
     }
 
     private int statusFlags() {
-        int flags = 0;
+        // A session exists only while the link is up: link loss ends it (linkLost).
+        int flags = Status.FLAG_LINK;
         if (panel.powerLed() != PowerLedMonitor.OFF) {
             flags |= Status.FLAG_POWER_LED;
         }
         if (panel.hddActive()) {
             flags |= Status.FLAG_HDD_LED;
-        }
-        if (linkUp) {
-            flags |= Status.FLAG_LINK;
         }
         if (hid.isConfigured()) {
             flags |= Status.FLAG_USB_CONFIGURED;

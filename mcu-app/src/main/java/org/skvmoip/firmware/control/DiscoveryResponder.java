@@ -31,13 +31,11 @@ public final class DiscoveryResponder {
         this.firmwareVersion = firmwareVersion;
     }
 
-    /** {@code reopen} false: leave a closed socket closed (the chip is being re-initialised). */
-    public void poll(boolean reopen) {
+    /** Serves the discovery socket; never blocks. */
+    public void poll() {
         socket.takeInterrupts();
         if (socket.status() != SocketRegisters.SOCK_UDP) {
-            if (reopen) {
-                socket.openUdp(Protocol.DISCOVERY_UDP_PORT);
-            }
+            socket.openUdp(Protocol.DISCOVERY_UDP_PORT);
             return;
         }
         for (int round = 0; round < MAX_ROUNDS_PER_POLL; round++) {

@@ -43,13 +43,10 @@ public final class EchoService {
         this.udp = chip.socket(SocketPlan.ECHO_UDP);
     }
 
-    /**
-     * Serves both sockets without blocking; call whenever INTn fires and at least now and then.
-     * {@code reopen} false: leave closed sockets closed (the chip is about to be re-initialised).
-     */
-    public void poll(boolean reopen) {
-        pollTcp(reopen);
-        pollUdp(reopen);
+    /** Serves both sockets without blocking; call whenever INTn fires and at least now and then. */
+    public void poll() {
+        pollTcp();
+        pollUdp();
     }
 
     /** The link went down: drop the connection (the peer cannot be told) and start afresh later. */
@@ -64,14 +61,14 @@ public final class EchoService {
         return connectionsAccepted;
     }
 
-    private void pollTcp(boolean reopen) {
+    private void pollTcp() {
         int events = tcp.takeInterrupts();
         int state = tcp.status();
         switch (state) {
             case SocketRegisters.SOCK_CLOSED:
                 pendingLen = 0;
                 greetingPending = false;
-                if (reopen && tcp.openTcp(PORT) == 0) {
+                if (tcp.openTcp(PORT) == 0) {
                     tcp.listen();
                 }
                 break;
@@ -127,13 +124,11 @@ public final class EchoService {
         }
     }
 
-    private void pollUdp(boolean reopen) {
+    private void pollUdp() {
         udp.takeInterrupts();
         if (udp.status() != SocketRegisters.SOCK_UDP) {
             datagramLen = 0;
-            if (reopen) {
-                udp.openUdp(PORT);
-            }
+            udp.openUdp(PORT);
             return;
         }
         for (int round = 0; round < MAX_ROUNDS_PER_POLL; round++) {

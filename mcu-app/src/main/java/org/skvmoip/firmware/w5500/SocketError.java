@@ -19,6 +19,8 @@ public final class SocketError {
     public static final int UNEXPECTED_STATE = -4;
     /** An argument is out of range (length, port, buffer). */
     public static final int BAD_ARGUMENT = -5;
+    /** The chip is not started or has lost its configuration (a reset): re-initialise it first. */
+    public static final int CHIP_NOT_CONFIGURED = -6;
 
     /** A description for logs and status reports; no allocation. */
     public static String describe(int code) {
@@ -33,6 +35,8 @@ public final class SocketError {
                 return "socket did not reach the expected state";
             case BAD_ARGUMENT:
                 return "argument out of range";
+            case CHIP_NOT_CONFIGURED:
+                return "W5500 not configured (not started, or reset since): re-initialise it before opening sockets";
             default:
                 return code >= 0 ? "ok" : "unknown socket error";
         }

@@ -45,7 +45,7 @@ public final class W5500 {
         this.interruptLine = interruptLine;
         this.clock = clock;
         for (int i = 0; i < sockets.length; i++) {
-            sockets[i] = new W5500Socket(bus, i);
+            sockets[i] = new W5500Socket(this, bus, i);
         }
     }
 

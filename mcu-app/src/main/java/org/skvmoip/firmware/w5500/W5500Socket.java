@@ -15,6 +15,7 @@ public final class W5500Socket {
     /** Polls of Sn_CR before a command counts as not accepted (about 2 ms of SPI at 21 MHz). */
     private static final int COMMAND_POLLS = 1000;
 
+    private final W5500 chip;
     private final W5500Bus bus;
     private final int number;
     private final int regs;
@@ -28,7 +29,8 @@ public final class W5500Socket {
     private final byte[] lastPeerIp = new byte[4];
     private int lastPeerPort;
 
-    W5500Socket(W5500Bus bus, int number) {
+    W5500Socket(W5500 chip, W5500Bus bus, int number) {
+        this.chip = chip;
         this.bus = bus;
         this.number = number;
         this.regs = SpiFrame.socketRegisterBlock(number);
@@ -69,6 +71,11 @@ public final class W5500Socket {
     private int open(int mode, int port, int expectedState) {
         if (port <= 0 || port > 0xFFFF) {
             return SocketError.BAD_ARGUMENT;
+        }
+        if (chip.configurationLost()) {
+            // A chip reset closed the socket: a socket opened now, before the firmware has
+            // re-initialised the chip, would have no address and be cut off by that re-init.
+            return SocketError.CHIP_NOT_CONFIGURED;
         }
         close();
         bus.writeByte(regs, Sn_MR, mode);
