@@ -6,7 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.skvmoip.sim.SimulatedModule;
-import org.skvmoip.sim.control.ControlConnection;
+import org.skvmoip.sim.control.ControlClient;
 import org.skvmoip.sim.w5500.SpiCounts;
 
 /**
@@ -33,13 +33,12 @@ final class InputLatencyBenchmark {
     static Result measure(int warmup, int frames, int burst) throws Exception {
         BlockingQueue<Integer> keysSeen = new ArrayBlockingQueue<>(100_000);
         try (SimulatedModule module = new SimulatedModule(0, -1).adopt(SECRET).start();
-                ControlConnection server = ControlConnection.open(module.controlPort(), SECRET)) {
+                ControlClient server = ControlClient.connect(module.controlPort()).authenticate(SECRET)) {
             module.usbHost().onRawReport((iface, report) -> {
                 if (iface == KEYBOARD) {
                     keysSeen.offer(report[FIRST_KEY_SLOT] & 0xFF);
                 }
             });
-            byte[] key = new byte[1];
             long[] micros = new long[frames];
             long[] leftMicros = new long[frames];
             SpiCounts before = null;
@@ -48,10 +47,13 @@ final class InputLatencyBenchmark {
                     before = module.w5500().counters().snapshot();
                 }
                 int usage = i % 2 == 0 ? 0x04 : 0x00; // 'a' down, then all keys up
-                key[0] = (byte) usage;
                 keysSeen.clear();
                 long start = System.nanoTime();
-                server.keyboard(0, key, usage == 0 ? 0 : 1);
+                if (usage == 0) {
+                    server.keyboard(0);
+                } else {
+                    server.keyboard(0, usage);
+                }
                 awaitKey(keysSeen, usage);
                 if (i >= 0) {
                     micros[i] = (System.nanoTime() - start) / 1_000;
@@ -65,12 +67,10 @@ final class InputLatencyBenchmark {
             // Throughput: frames written back to back; the module takes them as fast as it can.
             long start = System.nanoTime();
             for (int i = 0; i < burst; i++) {
-                key[0] = (byte) (0x04 + i % 26);
-                server.keyboard(0, key, 1);
+                server.keyboard(0, 0x04 + i % 26);
             }
             int last = 0x04 + (burst - 1) % 26;
-            key[0] = 0;
-            server.keyboard(0, key, 0); // a final, distinct state: when it is seen, all before it were taken
+            server.keyboard(0); // a final, distinct state: when it is seen, all before it were taken
             awaitKey(keysSeen, 0x00, last);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(frames, leftMicros, micros, (double) spi.bytes() / frames, (burst + 1) / seconds);

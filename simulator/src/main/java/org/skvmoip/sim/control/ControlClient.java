@@ -24,12 +24,12 @@ import org.skvmoip.protocol.Status;
 import org.skvmoip.sim.board.JdkCrypto;
 
 /**
- * A server as a test sees it: one real TCP connection to a module's control port
- * (docs/protocol.md), the shared {@link ServerSession} codec behind it, a reader thread that
+ * A server's side of one real TCP connection to a module's control port
+ * (docs/protocol.md), for tests, tools and benchmarks: the shared {@link ServerSession} codec, a reader thread that
  * feeds it, and a ticker that sends keep-alives (on by default; {@link #stopKeepAlives()} lets a
  * test make the module time the session out).
  *
- * <p>Every send throws {@link AssertionError} when the session refuses it (not authenticated,
+ * <p>Every send throws {@link IllegalStateException} when the session refuses it (not authenticated,
  * ended), so a test never silently sends into a dead connection. Waits are bounded and fail with
  * what the client saw.
  */
@@ -148,7 +148,7 @@ public final class ControlClient implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("the module's control port did not accept a connection within " + CONNECT_TIMEOUT,
+        throw new IllegalStateException("the module's control port did not accept a connection within " + CONNECT_TIMEOUT,
                 last);
     }
 
@@ -158,7 +158,7 @@ public final class ControlClient implements AutoCloseable {
     public ControlClient authenticate(byte[] secret) throws InterruptedException {
         int result = tryAuthenticate(secret, DEFAULT_WAIT);
         if (result != SessionEvent.AUTHENTICATED) {
-            throw new AssertionError("authentication failed: " + describe(result) + "; " + this);
+            throw new IllegalStateException("authentication failed: " + describe(result) + "; " + this);
         }
         return this;
     }
@@ -172,7 +172,7 @@ public final class ControlClient implements AutoCloseable {
         }
         int result = awaitHandshakeEnd(DEFAULT_WAIT);
         if (result != SessionEvent.AUTHENTICATED) {
-            throw new AssertionError("adoption failed: " + describe(result) + "; " + this);
+            throw new IllegalStateException("adoption failed: " + describe(result) + "; " + this);
         }
         return this;
     }
@@ -200,7 +200,7 @@ public final class ControlClient implements AutoCloseable {
         waitUntil(() -> helloReceived || connectionEnded, wait, "HELLO");
         synchronized (lock) {
             if (!helloReceived) {
-                throw new AssertionError("the connection ended before HELLO; " + this);
+                throw new IllegalStateException("the connection ended before HELLO; " + this);
             }
         }
     }
@@ -570,7 +570,7 @@ public final class ControlClient implements AutoCloseable {
 
     private int check(int result, String what) {
         if (result < 0) {
-            throw new AssertionError("cannot send " + what + ": " + describe(result) + "; " + this);
+            throw new IllegalStateException("cannot send " + what + ": " + describe(result) + "; " + this);
         }
         return result;
     }
@@ -626,7 +626,7 @@ public final class ControlClient implements AutoCloseable {
             while (!condition.holds()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("waited " + wait.toMillis() + " ms for " + what.get() + "; " + this);
+                    throw new IllegalStateException("waited " + wait.toMillis() + " ms for " + what.get() + "; " + this);
                 }
                 lock.wait(Math.max(1, left / 1_000_000L));
             }

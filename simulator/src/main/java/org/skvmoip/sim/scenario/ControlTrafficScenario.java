@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.skvmoip.sim.SimulatedModule;
-import org.skvmoip.sim.control.ControlConnection;
+import org.skvmoip.sim.control.ControlClient;
 import org.skvmoip.sim.probe.AllocationScenario;
 
 /**
@@ -20,7 +20,7 @@ public final class ControlTrafficScenario implements AllocationScenario {
     private static final long SETUP_TIMEOUT_MILLIS = 15_000;
 
     private SimulatedModule module;
-    private ControlConnection server;
+    private ControlClient server;
     private Thread traffic;
     private volatile boolean running = true;
     private volatile long reports;
@@ -30,10 +30,13 @@ public final class ControlTrafficScenario implements AllocationScenario {
     public void setUp() throws Exception {
         module = new SimulatedModule(0, -1).adopt(SECRET).start(false);
         module.usbHost().onRawReport((iface, report) -> reports++);
-        CompletableFuture<ControlConnection> connecting = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<ControlClient> connecting = CompletableFuture.supplyAsync(() -> {
             try {
-                return ControlConnection.open(module.controlPort(), SECRET);
+                return ControlClient.connect(module.controlPort()).authenticate(SECRET);
             } catch (IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new CompletionException(e);
             }
         });
@@ -71,14 +74,16 @@ public final class ControlTrafficScenario implements AllocationScenario {
     }
 
     private void sendInput() {
-        byte[] key = new byte[1];
         try {
             for (int i = 0; running; i++) {
-                key[0] = (byte) (0x04 + i % 26);
-                server.keyboard(0, key, i % 2);
-                server.mouseAbsolute(0, (i * 97) & 0x7FFF, (i * 31) & 0x7FFF);
+                if (i % 2 == 0) {
+                    server.keyboard(0, 0x04 + i % 26);
+                } else {
+                    server.keyboard(0);
+                }
+                server.mouseAbsolute(0, (i * 97) & 0x7FFF, (i * 31) & 0x7FFF, 0, 0);
             }
-        } catch (IOException closing) {
+        } catch (IllegalStateException closing) {
             // tearDown closed the connection.
         }
     }
