@@ -1,0 +1,31 @@
+package org.skvmoip.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server's own settings (the inventory's "server:" section).
+ *
+ * @param bind            address the HTTPS port listens on
+ * @param httpsPort       the one API port (TLS); 0 picks a free one (tests)
+ * @param httpRedirectPort a plaintext port that only redirects to HTTPS; empty: none
+ * @param certificate     operator's PEM certificate chain; empty: a self-signed one generated in dataDir
+ * @param privateKey      operator's PEM private key (with certificate)
+ * @param dataDir         users file, secrets file, generated certificate, audit log
+ * @param secretsFile     the module secrets file (default dataDir/secrets.yaml), mode 0600
+ * @param discoveryTargets where discovery broadcasts go, "host:port" (default 255.255.255.255:7391)
+ * @param encoderDefaults  encoding of machines that do not override it
+ */
+public record ServerSettings(String bind, int httpsPort, Optional<Integer> httpRedirectPort,
+        Optional<Path> certificate, Optional<Path> privateKey, Path dataDir, Path secretsFile,
+        List<String> discoveryTargets, EncoderSettings encoderDefaults) {
+
+    public Path usersFile() {
+        return dataDir.resolve("users.yaml");
+    }
+
+    public Path auditLog() {
+        return dataDir.resolve("audit.log");
+    }
+}
