@@ -94,6 +94,9 @@ final class LinkProblems {
             return module + ": unknown host (check the machine's module address)";
         }
         String message = cause.getMessage();
+        if (message != null && message.contains("Connection reset")) {
+            return module + " reset the connection (it restarted, or lost its network link)";
+        }
         return module + ": " + (message == null ? cause.getClass().getSimpleName() : message);
     }
 }
