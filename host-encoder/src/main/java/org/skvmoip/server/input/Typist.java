@@ -93,9 +93,10 @@ public final class Typist {
             KeyState state = states.get(next);
             if (!machine.keyboard(state.modifiers(), state.usages(), state.usages().length)) {
                 machine.releaseAll();
+                String problem = machine.status().problem();
                 done.completeExceptionally(new IllegalStateException("the link to the module of " + machine.machine()
-                        + " is down (" + machine.status().problem() + "); " + next + " of " + states.size()
-                        + " key changes were sent, and the module released every key"));
+                        + " is down" + (problem.isEmpty() ? "" : " (" + problem + ")") + "; " + next + " of "
+                        + states.size() + " key changes were sent, and the module released every key"));
                 return;
             }
             next++;

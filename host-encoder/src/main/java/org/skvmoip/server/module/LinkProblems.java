@@ -24,6 +24,12 @@ final class LinkProblems {
         return "module " + address + " is not adopted yet (this server holds no secret for it): adopt it";
     }
 
+    /** The server holds a secret but the module has none: it was factory-reset or swapped. */
+    static String lostSecret(String address) {
+        return "module " + address + " has no secret any more (factory-reset, or a new module at that address): "
+                + "adopt it again";
+    }
+
     static String alreadyAdopted(String address) {
         return "module " + address + " is already adopted and holds a secret this server does not know: "
                 + "factory-reset it (hold its button while it powers up) to adopt it here";
@@ -52,7 +58,7 @@ final class LinkProblems {
                 return module + " did not prove it holds this machine's secret: another device answers at that "
                         + "address, or the module holds another secret";
             case ProtocolError.NOT_ADOPTED:
-                return notAdopted(address);
+                return lostSecret(address);
             case ProtocolError.SESSION_CLOSED:
                 return module + " closed the connection";
             default:
@@ -66,7 +72,7 @@ final class LinkProblems {
                 return module + " refused the secret: it holds another one (adopted by another server, or "
                         + "factory-reset); factory-reset and adopt it again";
             case ProtocolError.NOT_ADOPTED:
-                return notAdopted(address);
+                return lostSecret(address);
             case ProtocolError.ALREADY_ADOPTED:
                 return alreadyAdopted(address);
             case ProtocolError.KEEPALIVE_TIMEOUT:

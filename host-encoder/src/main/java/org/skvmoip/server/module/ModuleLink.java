@@ -243,7 +243,6 @@ public final class ModuleLink implements MachineControl, AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .handler(c)
                 .connect(address.host(), address.port());
-        c.channel = connecting.channel();
         connecting.addListener((ChannelFuture done) -> {
             if (!done.isSuccess()) {
                 ended(c, LinkProblems.connection(where, done.cause()));
@@ -382,7 +381,9 @@ public final class ModuleLink implements MachineControl, AutoCloseable {
         sendable = false;
         session.close();
         cancelTick();
-        c.channel.close();
+        if (c.channel != null) { // null only when the channel never registered
+            c.channel.close();
+        }
         if (authenticatedAt >= 0 && now() - authenticatedAt >= LASTED_MILLIS) {
             backoff.reset();
         }
@@ -522,6 +523,13 @@ public final class ModuleLink implements MachineControl, AutoCloseable {
 
         Channel channel;
         private String problem;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            // Set here, not from the connect future: a loopback connect can complete, and fire
+            // events, before Bootstrap.connect returns.
+            channel = ctx.channel();
+        }
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.skvmoip.protocol.Protocol;
 
 /**
  * The server's link to a module running the real firmware in the simulator: it authenticates,
@@ -111,6 +112,44 @@ class ModuleLinkEndToEndTest {
             machine.awaitOffline();
             machine.module().w5500().setLinkUp(true);
             machine.awaitOnline();
+        }
+    }
+
+    @Test
+    void givenAnIdleOnlineLinkThenKeepAlivesHoldTheSessionPastTheKeepAliveTimeout() throws Exception {
+        try (LinkedMachine machine = LinkedMachine.online(1)) {
+            List<ModuleStatus> seen = new CopyOnWriteArrayList<>();
+            machine.link.onStatus(seen::add);
+
+            Thread.sleep(Protocol.KEEPALIVE_TIMEOUT_MILLIS + 1000); // nothing to send: only keep-alives flow
+
+            assertThat(seen).as("never offline").allMatch(ModuleStatus::online);
+            assertThat(machine.link.status().online()).isTrue();
+        }
+    }
+
+    @Test
+    void givenAModuleWhoseFramesStopArrivingThenTheLinkSaysNoAnswerFor3sAndReconnectsOnceTheyFlow()
+            throws Exception {
+        try (LinkedMachine machine = LinkedMachine.online(2)) {
+            machine.module().w5500().holdTransmit(0, true);
+
+            Poll.until("the keep-alive timeout", () -> machine.link.status().problem()
+                    .equals("no answer from module " + LinkedMachine.address(2) + " for 3 s"), machine.link::status);
+
+            machine.module().w5500().holdTransmit(0, false);
+            machine.awaitOnline();
+        }
+    }
+
+    @Test
+    void givenAModuleThatLostItsSecretThenTheLinkSaysToAdoptItAgain() throws Exception {
+        try (LinkedMachine machine = LinkedMachine.withoutModule(0, Optional.of(LinkedMachine.SECRET))) {
+            machine.startModule(Optional.empty());
+
+            Poll.until("the lost secret", () -> machine.link.status().problem().contains("has no secret any more"),
+                    machine.link::status);
+            assertThat(machine.link.status().problem()).endsWith("adopt it again");
         }
     }
 
