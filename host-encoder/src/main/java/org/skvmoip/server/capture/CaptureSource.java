@@ -112,7 +112,7 @@ public final class CaptureSource implements AutoCloseable {
     public static CaptureSource open(MachineConfig config, BooleanSupplier stopRequested) throws IOException {
         Ffmpeg.init();
         CaptureSource capture = new CaptureSource(config, stopRequested);
-        try {
+        try (Ffmpeg.Messages messages = Ffmpeg.collectMessages()) {
             capture.openInput(config);
             capture.openDecoder();
             return capture;

@@ -36,11 +36,11 @@ public final class EncoderProbe {
 
     private static final Logger LOG = System.getLogger(EncoderProbe.class.getName());
 
-    /** An encoder "auto" tried and why it was passed over. */
+    /** An encoder "auto" tried and why it was passed over (a sentence naming it). */
     public record Rejection(String encoder, String reason) {
         @Override
         public String toString() {
-            return encoder + ": " + reason;
+            return reason;
         }
     }
 
@@ -89,7 +89,7 @@ public final class EncoderProbe {
         for (String name : autoOrder) {
             AVCodec codec = avcodec_find_encoder_by_name(name);
             if (codec == null) {
-                rejected.add(new Rejection(name, "not in this FFmpeg build"));
+                rejected.add(new Rejection(name, name + " is not in this FFmpeg build"));
                 continue;
             }
             try {

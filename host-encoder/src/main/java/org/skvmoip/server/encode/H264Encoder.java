@@ -103,7 +103,7 @@ public final class H264Encoder implements AutoCloseable {
     static H264Encoder open(AVCodec codec, EncoderParameters parameters) throws EncoderUnavailableException {
         String name = codec.name().getString();
         H264Encoder encoder = new H264Encoder(name, parameters);
-        try {
+        try (Ffmpeg.Messages messages = Ffmpeg.collectMessages()) {
             encoder.configure(codec);
             return encoder;
         } catch (IOException e) {
@@ -145,7 +145,10 @@ public final class H264Encoder implements AutoCloseable {
         for (Map.Entry<String, String> option : EncoderOptions.forEncoder(name, parameters.preset()).entrySet()) {
             av_opt_set(context.priv_data(), option.getKey(), option.getValue(), 0);
         }
-        Ffmpeg.check(avcodec_open2(context, codec, (AVDictionary) null), "avcodec_open2");
+        int opened = avcodec_open2(context, codec, (AVDictionary) null);
+        if (opened < 0) {
+            throw new IOException(Ffmpeg.describe(opened));
+        }
         if (context.extradata_size() > 0) {
             byte[] extradata = new byte[context.extradata_size()];
             context.extradata().get(extradata);
