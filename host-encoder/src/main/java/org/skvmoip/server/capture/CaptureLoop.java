@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.skvmoip.server.config.MachineConfig;
@@ -182,6 +183,8 @@ public final class CaptureLoop implements AutoCloseable {
         synchronized (stopSignal) {
             stopSignal.notifyAll();
         }
+        // Ends a pacing pause of a file or generator source at once.
+        LockSupport.unpark(thread);
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
