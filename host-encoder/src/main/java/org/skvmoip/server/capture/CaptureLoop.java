@@ -128,8 +128,9 @@ public final class CaptureLoop implements AutoCloseable {
         } catch (IOException e) {
             if (!stopping) {
                 if (!e.getMessage().equals(problem)) {
-                    LOG.log(Level.WARNING, "machine {0}: no signal ({1}); retrying every {2} ms at most", config.name(),
-                            e.getMessage(), MAX_RETRY.toMillis());
+                    LOG.log(Level.WARNING, "machine {0}: no signal ({1}); viewers see the no-signal picture while"
+                            + " the capture retries, every {2} s at most", config.name(), e.getMessage(),
+                            Long.toString(MAX_RETRY.toSeconds()));
                 }
                 problem = e.getMessage();
             }

@@ -165,9 +165,13 @@ final class MachinePipeline implements AutoCloseable {
         long started = System.nanoTime();
         try {
             encoder.encode(picture, stamp, this::fanOut);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "stream {0}: {1}; starting a new encoder", describe(), e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            // A picture swscale cannot convert, or an encoder that failed: start again after a
+            // pause, rather than end the stream or fill the log with one line per picture.
+            LOG.log(Level.WARNING, "stream {0}: {1}; starting a new encoder in {2} s", describe(), e.getMessage(),
+                    Long.toString(REOPEN_DELAY_NANOS / 1_000_000_000L));
             closeEncoder();
+            reopenAfter = System.nanoTime() + REOPEN_DELAY_NANOS;
             return;
         }
         long finished = System.nanoTime();
@@ -206,7 +210,7 @@ final class MachinePipeline implements AutoCloseable {
             return true;
         } catch (EncoderUnavailableException | IllegalArgumentException e) {
             LOG.log(Level.ERROR, "stream {0}: {1}; trying again in {2} s", describe(), e.getMessage(),
-                    REOPEN_DELAY_NANOS / 1_000_000_000L);
+                    Long.toString(REOPEN_DELAY_NANOS / 1_000_000_000L));
             reopenAfter = now + REOPEN_DELAY_NANOS;
             return false;
         }

@@ -160,6 +160,7 @@ class VideoPipelinesTest {
         assertThat(running.height()).isEqualTo(240);
         assertThat(running.framesEncoded()).isGreaterThanOrEqualTo(10);
         assertThat(running.encodeNanosTotal()).isPositive();
+        assertThat(running.meanEncodeMillis()).isPositive();
         assertThat(running.bytesEncoded()).isPositive();
         assertThat(running.encodeFps()).isPositive();
         assertThat(stopped.running()).isFalse();
