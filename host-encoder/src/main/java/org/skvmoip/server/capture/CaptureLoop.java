@@ -186,17 +186,7 @@ public final class CaptureLoop implements AutoCloseable {
         }
         // Ends a pacing pause of a file or generator source at once.
         LockSupport.unpark(thread);
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        WorkerThreads.joinUninterruptibly(thread);
         newest.close();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

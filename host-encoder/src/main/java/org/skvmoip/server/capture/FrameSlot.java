@@ -47,15 +47,7 @@ public final class FrameSlot implements AutoCloseable {
      * @return its stamp, or null when the wait timed out or the slot was closed
      */
     public synchronized CaptureStamp take(AVFrame target, long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (!fresh && !closed) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return null;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        if (closed) {
+        if (!awaitPicture(true, unit.toNanos(timeout))) {
             return null;
         }
         av_frame_unref(target);
@@ -73,15 +65,7 @@ public final class FrameSlot implements AutoCloseable {
      * @return its stamp, or null when the wait timed out or the slot was closed
      */
     public synchronized CaptureStamp peek(AVFrame target, long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (stamp == null && !closed) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return null;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        if (closed) {
+        if (!awaitPicture(false, unit.toNanos(timeout))) {
             return null;
         }
         av_frame_unref(target);
@@ -89,6 +73,19 @@ public final class FrameSlot implements AutoCloseable {
             return null;
         }
         return stamp;
+    }
+
+    /** Waits (holding this lock) for a picture, a fresh one if asked; false on timeout or close. */
+    private boolean awaitPicture(boolean freshOnly, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (!closed && (freshOnly ? !fresh : stamp == null)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return !closed;
     }
 
     /** Drops the held picture, frees the frame and wakes a waiting consumer. Idempotent. */

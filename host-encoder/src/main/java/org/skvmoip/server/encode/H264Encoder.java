@@ -2,10 +2,8 @@ package org.skvmoip.server.encode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_CONFIG_PIX_FORMAT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_supported_config;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
@@ -19,7 +17,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_VAAPI;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
@@ -44,6 +41,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.skvmoip.server.capture.CaptureStamp;
 import org.skvmoip.server.capture.Ffmpeg;
+import org.skvmoip.server.capture.Natives;
 import org.skvmoip.server.capture.PictureScaler;
 
 /**
@@ -279,18 +277,9 @@ public final class H264Encoder implements AutoCloseable {
     /** Frees every native object once; safe to call again. */
     @Override
     public void close() {
-        if (context != null) {
-            avcodec_free_context(context);
-            context = null;
-        }
-        if (input != null) {
-            av_frame_free(input);
-            input = null;
-        }
-        if (packet != null) {
-            av_packet_free(packet);
-            packet = null;
-        }
+        context = Natives.free(context);
+        input = Natives.free(input);
+        packet = Natives.free(packet);
         if (hardware != null) {
             hardware.close();
             hardware = null;

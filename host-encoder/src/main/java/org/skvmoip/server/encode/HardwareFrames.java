@@ -1,9 +1,7 @@
 package org.skvmoip.server.encode;
 
-import static org.bytedeco.ffmpeg.global.avutil.av_buffer_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_copy_props;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_hwdevice_ctx_create;
 import static org.bytedeco.ffmpeg.global.avutil.av_hwframe_ctx_alloc;
@@ -20,6 +18,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.skvmoip.server.capture.Ffmpeg;
+import org.skvmoip.server.capture.Natives;
 
 /**
  * A pool of pictures in a hardware device's memory, for encoders that take no pictures from main
@@ -82,17 +81,8 @@ final class HardwareFrames implements AutoCloseable {
 
     @Override
     public void close() {
-        if (uploaded != null) {
-            av_frame_free(uploaded);
-            uploaded = null;
-        }
-        if (frames != null) {
-            av_buffer_unref(frames);
-            frames = null;
-        }
-        if (device != null) {
-            av_buffer_unref(device);
-            device = null;
-        }
+        uploaded = Natives.free(uploaded);
+        frames = Natives.free(frames);
+        device = Natives.free(device);
     }
 }

@@ -14,6 +14,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.skvmoip.server.capture.CaptureLoop;
 import org.skvmoip.server.capture.CaptureStamp;
 import org.skvmoip.server.capture.FrameSlot;
+import org.skvmoip.server.capture.WorkerThreads;
 import org.skvmoip.server.config.EncoderSettings;
 import org.skvmoip.server.config.MachineConfig;
 import org.skvmoip.server.encode.EncoderParameters;
@@ -252,17 +253,7 @@ final class MachinePipeline implements AutoCloseable {
         stopping = true;
         capture.removeConsumer(slot);
         slot.close();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        WorkerThreads.joinUninterruptibly(thread);
         encoderName = "";
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
