@@ -41,6 +41,7 @@ public final class CaptureLoop implements AutoCloseable {
     private final Object stopSignal = new Object();
     private volatile boolean stopping;
     private volatile boolean signal;
+    /** Why there is no signal (logged once per outage); empty while there is. */
     private volatile String problem = "";
     // capture thread only
     private AVFrame noSignalFrame;
@@ -69,11 +70,6 @@ public final class CaptureLoop implements AutoCloseable {
     /** Whether the source delivers pictures now (false: consumers get the "no signal" picture). */
     public boolean signal() {
         return signal;
-    }
-
-    /** Why there is no signal, for the operator; empty while there is. */
-    public String problem() {
-        return problem;
     }
 
     /**
@@ -127,12 +123,12 @@ public final class CaptureLoop implements AutoCloseable {
             }
         } catch (IOException e) {
             if (!stopping) {
-                if (!e.getMessage().equals(problem)) {
+                if (!String.valueOf(e.getMessage()).equals(problem)) {
                     LOG.log(Level.WARNING, "machine {0}: no signal ({1}); viewers see the no-signal picture while"
                             + " the capture retries, every {2} s at most", config.name(), e.getMessage(),
                             Long.toString(MAX_RETRY.toSeconds()));
                 }
-                problem = e.getMessage();
+                problem = String.valueOf(e.getMessage());
             }
         }
         signal = false;

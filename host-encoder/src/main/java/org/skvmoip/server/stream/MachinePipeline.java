@@ -85,7 +85,7 @@ final class MachinePipeline implements AutoCloseable {
     /** Adds a viewer; its queue's first unit will be the IDR picture asked for here. */
     void add(ViewerQueue viewer) {
         viewer.keyframeRequest(() -> dropKeyframe.set(true));
-        viewers.add(viewer);
+        viewers.addIfAbsent(viewer);
         joinKeyframe.set(true);
     }
 

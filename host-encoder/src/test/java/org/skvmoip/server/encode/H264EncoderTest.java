@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.skvmoip.server.capture.CaptureSource;
 import org.skvmoip.server.capture.CaptureStamp;
 import org.skvmoip.server.capture.FrameImages;
@@ -57,10 +59,13 @@ class H264EncoderTest {
         assertThat(Pictures.meanDifference(decoded.get(14), lastSource)).isLessThan(8);
     }
 
-    @Test
-    void givenAStreamWhenAKeyframeIsRequestedThenTheNextUnitIsAnIdrWithItsParameterSetsInFront() throws Exception {
+    /** OpenH264 is the software encoder of the LGPL build (-Plgpl); the GPL build has it too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"libx264", "libopenh264"})
+    void givenAStreamWhenAKeyframeIsRequestedThenTheNextUnitIsAnIdrWithItsParameterSetsInFront(String name)
+            throws Exception {
         try (CaptureSource source = CaptureSource.open(TestSources.testPattern("pattern", 320, 240, 30), () -> false);
-                H264Encoder encoder = PROBE.open("libx264", parameters(320, 240)).encoder()) {
+                H264Encoder encoder = PROBE.open(name, parameters(320, 240)).encoder()) {
             encode(source, encoder, 5);
             encoder.requestKeyframe();
             encode(source, encoder, 2);
