@@ -19,7 +19,7 @@ import org.skvmoip.server.testutil.H264TestDecoder;
 import org.skvmoip.server.testutil.Pictures;
 import org.skvmoip.server.testutil.TestSources;
 
-/** libx264 as the server runs it, fed by a real capture (FFmpeg's lavfi test pattern), checked by decoding. */
+/** The software encoders as the server runs them, fed by a real capture (FFmpeg's lavfi test pattern), checked by decoding. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class H264EncoderTest {
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class SimulatedScreenTest {
         }
     }
 
-    private static java.util.function.Predicate<BufferedImage> shows(String text) {
+    private static Predicate<BufferedImage> shows(String text) {
         return picture -> picture.getWidth() == ScreenLayout.WIDTH && ScreenTextReader.readText(picture).contains(text);
     }
 

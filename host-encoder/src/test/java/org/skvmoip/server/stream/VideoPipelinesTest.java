@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -202,7 +203,7 @@ class VideoPipelinesTest {
     }
 
     static List<AccessUnit> drain(ViewerQueue viewer) {
-        List<AccessUnit> units = new java.util.ArrayList<>();
+        List<AccessUnit> units = new ArrayList<>();
         for (AccessUnit unit = viewer.poll(); unit != null; unit = viewer.poll()) {
             units.add(unit);
         }
