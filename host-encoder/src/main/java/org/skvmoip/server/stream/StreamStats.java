@@ -13,4 +13,9 @@ package org.skvmoip.server.stream;
 public record StreamStats(String machine, boolean running, boolean signal, int viewers, String encoder, int width,
         int height, double encodeFps, long framesEncoded, long encodeNanosTotal, long framesDropped,
         long bytesEncoded) {
+
+    /** Mean time to scale and encode one frame, milliseconds; 0 before the first frame. */
+    public double meanEncodeMillis() {
+        return framesEncoded == 0 ? 0 : encodeNanosTotal / 1e6 / framesEncoded;
+    }
 }
