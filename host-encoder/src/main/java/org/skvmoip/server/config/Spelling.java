@@ -1,0 +1,53 @@
+package org.skvmoip.server.config;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Did you mean" for a misspelt key or value: the closest known word, if any is close. */
+final class Spelling {
+
+    private Spelling() {
+    }
+
+    /** The candidate nearest to the word, when at most a third of it (and at least one edit) differs. */
+    static Optional<String> nearest(String word, Collection<String> candidates) {
+        String typed = normalise(word);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = distance(typed, normalise(candidate));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int allowed = Math.max(1, typed.length() / 3);
+        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Case and '_' versus '-' are the commonest slips in YAML keys: they cost nothing here. */
+    private static String normalise(String word) {
+        return word.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Levenshtein distance, two rows. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,152 @@
+package org.skvmoip.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class UsersCommandTest {
+
+    private static final PasswordHasher FAST = new PasswordHasher(PasswordHasher.MIN_ITERATIONS);
+
+    @TempDir
+    Path dataDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String stdin, String... args) {
+        UsersCommand command = new UsersCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), FAST);
+        CommandLine line = UsersCommand.commandLine(command);
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        String[] withDir = new String[args.length + 2];
+        System.arraycopy(args, 0, withDir, 0, args.length);
+        withDir[args.length] = "--data-dir";
+        withDir[args.length + 1] = dataDir.toString();
+        return line.execute(withDir);
+    }
+
+    private UserStore store() throws IOException {
+        return UserStore.open(dataDir.resolve("users.yaml"), FAST);
+    }
+
+    @Test
+    void addedUsersCanLogInWithThePasswordFromStdin() throws IOException {
+        int exit = run("s3cret pass\n", "add", "alice", "--password-stdin");
+
+        assertThat(exit).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("Added user alice");
+        assertThat(store().verify("alice", "s3cret pass".toCharArray())).isTrue();
+    }
+
+    @Test
+    void aWindowsLineEndIsNotPartOfThePassword() throws IOException {
+        run("pw\r\n", "add", "alice", "--password-stdin");
+
+        assertThat(store().verify("alice", "pw".toCharArray())).isTrue();
+    }
+
+    @Test
+    void theDataDirMayComeBeforeTheSubcommand() throws IOException {
+        UsersCommand command = new UsersCommand(new ByteArrayInputStream("pw\n".getBytes(StandardCharsets.UTF_8)), FAST);
+
+        int exit = UsersCommand.commandLine(command).setOut(new PrintWriter(out, true))
+                .execute("--data-dir", dataDir.toString(), "add", "bob", "--password-stdin");
+
+        assertThat(exit).isZero();
+        assertThat(store().users()).containsExactly("bob");
+    }
+
+    @Test
+    void addingAnExistingUserIsRefused() throws IOException {
+        run("first\n", "add", "alice", "--password-stdin");
+
+        int exit = run("second\n", "add", "alice", "--password-stdin");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("user alice exists already; change the password with: users passwd alice");
+        assertThat(store().verify("alice", "first".toCharArray())).isTrue();
+    }
+
+    @Test
+    void passwdChangesThePassword() throws IOException {
+        run("first\n", "add", "alice", "--password-stdin");
+
+        int exit = run("second\n", "passwd", "alice", "--password-stdin");
+
+        assertThat(exit).isZero();
+        assertThat(store().verify("alice", "second".toCharArray())).isTrue();
+        assertThat(store().verify("alice", "first".toCharArray())).isFalse();
+    }
+
+    @Test
+    void passwdOfAnUnknownUserIsRefused() {
+        int exit = run("pw\n", "passwd", "nobody", "--password-stdin");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("no user nobody in").contains("users add nobody");
+    }
+
+    @Test
+    void removeAndList() throws IOException {
+        run("pw\n", "add", "bob", "--password-stdin");
+        run("pw\n", "add", "alice", "--password-stdin");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("", "remove", "bob")).isZero();
+        assertThat(run("", "list")).isZero();
+
+        assertThat(out.toString()).isEqualTo("Removed user bob" + System.lineSeparator() + "alice" + System.lineSeparator());
+        assertThat(run("", "remove", "bob")).isEqualTo(1);
+        assertThat(err.toString()).contains("no user bob in");
+    }
+
+    @Test
+    void anInvalidNameIsRefusedWithTheRule() throws IOException {
+        int exit = run("pw\n", "add", "alice smith", "--password-stdin");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("user name: a name has only letters A-Z a-z, digits, '.', '_' and '-'");
+        assertThat(store().users()).isEmpty();
+    }
+
+    @Test
+    void anEmptyPasswordIsRefused() throws IOException {
+        int exit = run("\n", "add", "alice", "--password-stdin");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("empty password is not allowed");
+        assertThat(store().users()).isEmpty();
+    }
+
+    @Test
+    void withoutATerminalThePasswordMustComeOnStdin() {
+        int exit = run("pw\n", "add", "alice");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("--password-stdin");
+    }
+
+    @Test
+    void aMissingNameIsAUserError() {
+        int exit = run("", "add");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("Missing required parameter: 'NAME'");
+    }
+
+    @Test
+    void anUnknownSubcommandIsAUserError() {
+        assertThat(run("", "delete", "alice")).isEqualTo(1);
+    }
+}
