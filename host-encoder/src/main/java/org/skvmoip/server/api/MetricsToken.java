@@ -2,14 +2,13 @@ package org.skvmoip.server.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import org.skvmoip.server.config.PrivateFile;
 
 /**
  * The long-lived bearer token a Prometheus scraper presents on /metrics. Login tokens expire and a
@@ -31,8 +30,8 @@ public final class MetricsToken {
     }
 
     /**
-     * Reads the token from {@code file}, or writes a new random one there (owner-only where the
-     * file system has POSIX permissions) for the operator to copy into the scraper's config.
+     * Reads the token from {@code file}, or writes a new random one there (owner-only) for the
+     * operator to copy into the scraper's config.
      */
     public static MetricsToken loadOrCreate(Path file) throws IOException {
         if (Files.exists(file)) {
@@ -41,14 +40,7 @@ public final class MetricsToken {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            return loadOrCreate(file);
-        }
-        Files.writeString(file, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        PrivateFile.write(file, (token + "\n").getBytes(StandardCharsets.UTF_8));
         return new MetricsToken(token);
     }
 

@@ -1,7 +1,7 @@
 package org.skvmoip.server.api.endpoint;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +14,7 @@ import org.skvmoip.server.api.ApiResponse;
 import org.skvmoip.server.api.Caller;
 import org.skvmoip.server.api.JsonBody;
 import org.skvmoip.server.auth.LoginThrottle;
+import org.skvmoip.server.auth.PasswordHasher;
 import org.skvmoip.server.auth.Sessions;
 import org.skvmoip.server.auth.UserStore;
 
@@ -61,7 +62,7 @@ public final class LoginEndpoints {
         try {
             valid = users.verify(user, secret);
         } finally {
-            Arrays.fill(secret, '\0');
+            PasswordHasher.clear(secret);
         }
         if (!valid) {
             throttle.failed(user, remote);
@@ -74,6 +75,8 @@ public final class LoginEndpoints {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", token);
         answer.put("user", user);
+        // The latest the token lives; an hour without use ends it sooner (Sessions).
+        answer.put("expires", Instant.now().plus(Sessions.DEFAULT_LIFETIME).toString());
         return CompletableFuture.completedFuture(ApiResponse.json(answer));
     }
 

@@ -1,5 +1,7 @@
 package org.skvmoip.server.api.socket;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
  * most {@code maxQueued} tasks wait; beyond that a task is refused.
  */
 final class SerialExecutor implements Executor {
+
+    private static final Logger LOG = System.getLogger(SerialExecutor.class.getName());
 
     private final Executor pool;
     private final int maxQueued;
@@ -54,7 +58,12 @@ final class SerialExecutor implements Executor {
                     return;
                 }
             }
-            task.run();
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // One failed task must not stop the socket's later ones.
+                LOG.log(Level.WARNING, "an input task failed", e);
+            }
         }
     }
 }
