@@ -50,16 +50,8 @@ final class ApiFixture implements AutoCloseable {
     final HttpClient client;
 
     ApiFixture() throws Exception {
-        this(ViewerQueueSize.DEFAULT);
-    }
-
-    enum ViewerQueueSize {
-        DEFAULT, SMALL
-    }
-
-    ApiFixture(ViewerQueueSize queue) throws Exception {
         dir = Files.createTempDirectory("api-test");
-        video = new FakeVideoService(Set.of("m1", "m2", "video-only"), queue == ViewerQueueSize.SMALL ? 8 : 32);
+        video = new FakeVideoService(Set.of("m1", "m2", "video-only"));
         modules = new FakeModuleService(Map.of("m1", new FakeMachineControl("m1"), "m2", new FakeMachineControl("m2")));
         UserStore users = UserStore.open(dir.resolve("users.yaml"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS));
         users.setPassword("alice", PASSWORD.toCharArray());

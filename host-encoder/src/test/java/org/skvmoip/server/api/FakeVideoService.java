@@ -23,11 +23,9 @@ final class FakeVideoService implements VideoService {
 
     private final Set<String> machines;
     private final List<ViewerQueue> viewers = new CopyOnWriteArrayList<>();
-    private final int queueUnits;
 
-    FakeVideoService(Set<String> machines, int queueUnits) {
+    FakeVideoService(Set<String> machines) {
         this.machines = machines;
-        this.queueUnits = queueUnits;
     }
 
     @Override
@@ -35,7 +33,7 @@ final class FakeVideoService implements VideoService {
         if (!machines.contains(machine)) {
             throw new UnknownMachineException(machine);
         }
-        ViewerQueue queue = new ViewerQueue(machine, mode, queueUnits, ViewerQueue.DEFAULT_MAX_BYTES);
+        ViewerQueue queue = new ViewerQueue(machine, mode);
         viewers.add(queue);
         synchronized (this) {
             notifyAll();
