@@ -54,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
     private final ApiAudit audit;
     private final StatusEvents events;
     private final ViewerTraffic traffic;
+    private final ConnectionLimit limit;
     private final int port;
     private final Optional<Integer> redirectPort;
 
@@ -66,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
         this.audit = b.audit;
         this.events = b.events;
         this.traffic = b.traffic;
+        this.limit = b.limit;
         this.port = b.port;
         this.redirectPort = b.redirectPort;
     }
@@ -80,6 +82,7 @@ public final class ApiServer implements AutoCloseable {
         ApiAudit audit;
         StatusEvents events;
         ViewerTraffic traffic;
+        ConnectionLimit limit;
         int port;
         Optional<Integer> redirectPort = Optional.empty();
     }
@@ -106,8 +109,8 @@ public final class ApiServer implements AutoCloseable {
             Router router = ApiRoutes.build(backends, b.audit, views, b.events, changes, traffic, b.workers,
                     b.inputRelay, () -> backends.metrics().get() + traffic.prometheusText());
             Authenticator authenticator = new Authenticator(backends.sessions(), backends.metricsToken());
-            ConnectionLimit limit = new ConnectionLimit(settings.maxConnections());
-            ApiChannels https = new ApiChannels(settings, ssl, limit, router, authenticator, b.workers);
+            b.limit = new ConnectionLimit(settings.maxConnections());
+            ApiChannels https = new ApiChannels(settings, ssl, b.limit, router, authenticator, b.workers);
             b.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("api-accept", true));
             b.loops = new NioEventLoopGroup(0, new DefaultThreadFactory("api-io", true));
             https.httpsPort(settings.port());
@@ -154,6 +157,11 @@ public final class ApiServer implements AutoCloseable {
 
     public Optional<Integer> redirectPort() {
         return redirectPort;
+    }
+
+    /** Connections open now, both ports together. */
+    public int connections() {
+        return limit == null ? 0 : limit.open();
     }
 
     /** Bytes, units and drops of the video sockets per machine (also on /metrics). */

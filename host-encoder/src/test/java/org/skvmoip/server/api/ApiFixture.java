@@ -50,6 +50,10 @@ final class ApiFixture implements AutoCloseable {
     final HttpClient client;
 
     ApiFixture() throws Exception {
+        this(ApiSettings.loopback().withRedirectPort(0));
+    }
+
+    ApiFixture(ApiSettings settings) throws Exception {
         dir = Files.createTempDirectory("api-test");
         video = new FakeVideoService(Set.of("m1", "m2", "video-only"));
         modules = new FakeModuleService(Map.of("m1", new FakeMachineControl("m1"), "m2", new FakeMachineControl("m2")));
@@ -62,7 +66,7 @@ final class ApiFixture implements AutoCloseable {
         ApiBackends backends = new ApiBackends(inventory, video, modules, users, new Sessions(), new LoginThrottle(),
                 audit, new Typist(), new ControlSeats(), new PowerControl(), Map.of(),
                 () -> "skvmoip_test_metric 1\n", Optional.of(MetricsToken.of(METRICS_TOKEN)));
-        server = ApiServer.start(ApiSettings.loopback().withRedirectPort(0), TestTls.server(), backends);
+        server = ApiServer.start(settings, TestTls.server(), backends);
         client = HttpClient.newBuilder().sslContext(TestTls.client()).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }

@@ -96,6 +96,15 @@ class RequestErrorsTest {
     }
 
     @Test
+    void headersOverTheLimitAre400() throws Exception {
+        HttpResponse<String> response = api.send(api.request("/api/machines/nope", token)
+                .header("X-Padding", "p".repeat(20_000)).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response)).contains("malformed HTTP request");
+    }
+
+    @Test
     void aMachineWithoutModuleCannotBePoweredAndSaysWhy() throws Exception {
         HttpResponse<String> response = api.post("/api/machines/video-only/power", token, "{\"action\":\"on\"}");
 
