@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.skvmoip.server.config.ConfigException;
+import org.skvmoip.server.config.InventoryLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code users add|passwd|remove|list}: manages the users file (DATA-DIR/users.yaml) from a
- * shell, while the server runs or not. Passwords are read from the terminal without echo, or
+ * shell, while the server runs or not; {@code --data-dir DIR} or {@code --config INVENTORY} says
+ * where the file is. Passwords are read from the terminal without echo, or
  * from standard input with {@code --password-stdin} for scripts; never from the command line,
  * where other users of the machine could read them in the process list.
  * Exit codes: 0 done, 1 refused (the message on stderr says why).
@@ -33,9 +36,13 @@ import picocli.CommandLine.Spec;
                 UsersCommand.ListUsers.class})
 public final class UsersCommand {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "skvm-data",
-            description = "The server's data directory; the users file is DIR/users.yaml (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "The server's data directory; the users file is DIR/users.yaml (default: skvm-data).")
     Path dataDir;
+
+    @Option(names = "--config", paramLabel = "INVENTORY", scope = ScopeType.INHERIT,
+            description = "Take the data directory from the server's inventory file instead.")
+    Path inventory;
 
     private final InputStream stdin;
     private final PasswordHasher hasher;
@@ -77,7 +84,21 @@ public final class UsersCommand {
     }
 
     private UserStore store() throws IOException {
-        return UserStore.open(dataDir.resolve("users.yaml"), hasher);
+        return UserStore.open(usersFile(), hasher);
+    }
+
+    private Path usersFile() throws IOException {
+        if (inventory == null) {
+            return (dataDir == null ? Path.of("skvm-data") : dataDir).resolve("users.yaml");
+        }
+        if (dataDir != null) {
+            throw new Refused("give --data-dir or --config, not both");
+        }
+        try {
+            return InventoryLoader.load(inventory).server().usersFile();
+        } catch (ConfigException e) {
+            throw new Refused(e.getMessage());
+        }
     }
 
     /** Subcommands that set a password share how it is read. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -83,7 +84,7 @@ public final class YamlMapping {
             throw new ConfigException(file, 0, "", "not valid YAML: " + e.getMessage());
         }
         if (root == null) {
-            return new YamlMapping(file, "", new MappingNode(Tag.MAP, List.of(), null));
+            return new YamlMapping(file, "", new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK));
         }
         return mapping(file, "", root);
     }
@@ -263,7 +264,8 @@ public final class YamlMapping {
         if (node instanceof SequenceNode) {
             return "a list";
         }
-        return "\"" + ((ScalarNode) node).getValue() + "\"";
+        // Not the value itself: in the secrets file it would be a secret in an error message.
+        return "a single value";
     }
 
     private static int line(Node node) {

@@ -19,6 +19,14 @@ class PasswordHasherTest {
     }
 
     @Test
+    void passwordsBeyondAsciiWork() {
+        String stored = hasher.hash("pässwörd ✓ 密码".toCharArray());
+
+        assertThat(hasher.verify("pässwörd ✓ 密码".toCharArray(), stored)).isTrue();
+        assertThat(hasher.verify("passwörd ✓ 密码".toCharArray(), stored)).isFalse();
+    }
+
+    @Test
     void theStoredFormNamesSchemeAndCountAndHoldsNoPassword() {
         String stored = hasher.hash("s3cret-pw".toCharArray());
 

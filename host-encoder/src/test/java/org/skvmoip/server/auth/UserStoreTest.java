@@ -33,6 +33,16 @@ class UserStoreTest {
     }
 
     @Test
+    void anEmptyFileHasNoUsersAndTakesNewOnes() throws IOException {
+        Files.writeString(dir.resolve("users.yaml"), "");
+        UserStore store = open();
+
+        assertThat(store.users()).isEmpty();
+        store.setPassword("alice", "pw".toCharArray());
+        assertThat(open().verify("alice", "pw".toCharArray())).isTrue();
+    }
+
+    @Test
     void aPasswordSetIsKeptAcrossRestarts() throws IOException {
         open().setPassword("alice", "wonderland".toCharArray());
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,33 @@ class UsersCommandTest {
 
         assertThat(exit).isZero();
         assertThat(store().users()).containsExactly("bob");
+    }
+
+    @Test
+    void theDataDirCanComeFromTheServersInventory() throws IOException {
+        Path inventory = dataDir.resolve("conf/rack.yaml");
+        Files.createDirectories(inventory.getParent());
+        Files.writeString(inventory, "server:\n  data-dir: ../state\n");
+        UsersCommand command = new UsersCommand(new ByteArrayInputStream("pw\n".getBytes(StandardCharsets.UTF_8)), FAST);
+
+        int exit = UsersCommand.commandLine(command).setOut(new PrintWriter(out, true))
+                .execute("add", "carol", "--password-stdin", "--config", inventory.toString());
+
+        assertThat(exit).isZero();
+        assertThat(UserStore.open(dataDir.resolve("state/users.yaml"), FAST).users()).containsExactly("carol");
+    }
+
+    @Test
+    void aBrokenInventoryIsReportedAsIs() throws IOException {
+        Path inventory = dataDir.resolve("rack.yaml");
+        Files.writeString(inventory, "server:\n  dat-dir: x\n");
+        UsersCommand command = new UsersCommand(new ByteArrayInputStream(new byte[0]), FAST);
+
+        int exit = UsersCommand.commandLine(command).setErr(new PrintWriter(err, true))
+                .execute("list", "--config", inventory.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains(inventory + ":2: server.dat-dir: unknown key; did you mean \"data-dir\"?");
     }
 
     @Test
