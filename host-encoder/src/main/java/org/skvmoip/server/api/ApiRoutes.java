@@ -7,7 +7,6 @@ import static org.skvmoip.server.api.Route.Access.PUBLIC;
 import static org.skvmoip.server.api.Route.Access.USER;
 
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 import org.skvmoip.server.api.endpoint.KeyboardEndpoints;
 import org.skvmoip.server.api.endpoint.LoginEndpoints;
@@ -32,7 +31,7 @@ final class ApiRoutes {
     }
 
     static Router build(ApiBackends b, ApiAudit audit, MachineViews views, StatusEvents events, ControlChanges changes,
-            ViewerTraffic traffic, Executor workers, Executor inputRelay, Supplier<String> metrics) {
+            ViewerTraffic traffic, Executor workers, Executor inputRelay) {
         MachineLookup machines = new MachineLookup(b.inventory(), b.modules());
         LoginEndpoints login = new LoginEndpoints(b.users(), b.sessions(), b.throttle(), audit);
         MachineEndpoints list = new MachineEndpoints(views);
@@ -56,6 +55,6 @@ final class ApiRoutes {
                 .add(new Route(GET, "/api/machines/{name}/input", USER,
                         new InputEndpoint(machines, b.seats(), changes, inputRelay, audit)))
                 .add(new Route(GET, "/api/events", USER, new EventsEndpoint(machines, events)))
-                .add(new Route(GET, "/metrics", METRICS, (HttpEndpoint) new MetricsEndpoint(metrics)::handle));
+                .add(new Route(GET, "/metrics", METRICS, (HttpEndpoint) new MetricsEndpoint(b.metrics())::handle));
     }
 }

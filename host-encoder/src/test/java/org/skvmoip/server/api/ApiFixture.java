@@ -30,6 +30,7 @@ import org.skvmoip.server.config.MachineConfig;
 import org.skvmoip.server.config.ModuleAddress;
 import org.skvmoip.server.input.ControlSeats;
 import org.skvmoip.server.input.Typist;
+import org.skvmoip.server.metrics.Metrics;
 import org.skvmoip.server.power.PowerControl;
 
 /**
@@ -46,6 +47,7 @@ final class ApiFixture implements AutoCloseable {
     final FakeVideoService video;
     final FakeModuleService modules;
     final AuditLog audit;
+    final Metrics metrics = new Metrics();
     final ApiServer server;
     final HttpClient client;
 
@@ -65,7 +67,7 @@ final class ApiFixture implements AutoCloseable {
                 machine("m1", true), machine("m2", true), machine("video-only", false)));
         ApiBackends backends = new ApiBackends(inventory, video, modules, users, new Sessions(), new LoginThrottle(),
                 audit, new Typist(), new ControlSeats(), new PowerControl(), Map.of(),
-                () -> "skvmoip_test_metric 1\n", Optional.of(MetricsToken.of(METRICS_TOKEN)));
+                metrics, Optional.of(MetricsToken.of(METRICS_TOKEN)));
         server = ApiServer.start(settings, TestTls.server(), backends);
         client = HttpClient.newBuilder().sslContext(TestTls.client()).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();

@@ -104,7 +104,8 @@ class LoginAndAuthTest {
 
         assertThat(scraped.statusCode()).isEqualTo(200);
         assertThat(scraped.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
-        assertThat(scraped.body()).contains("skvmoip_test_metric 1", "# TYPE skvmoip_viewer_bytes_sent_total counter");
+        assertThat(scraped.body()).contains("# TYPE skvm_bytes_sent_total counter",
+                "skvm_bytes_sent_total{machine=\"m1\"} 0", "skvm_frames_dropped_total{machine=\"m2\"} 0");
         assertThat(byUser.statusCode()).isEqualTo(200);
     }
 

@@ -1,40 +1,48 @@
 package org.skvmoip.server.api;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
+import java.time.Clock;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.SelfSignedCertificate;
+import org.skvmoip.server.tls.ServerCertificate;
 
-/** A throwaway self-signed certificate for "localhost" (made with Bouncy Castle) and a client that trusts only it. */
+import io.netty.handler.ssl.SslContext;
+
+/**
+ * The server's own self-signed certificate (made once per test run in a temporary directory, as
+ * the server makes it on first start) and a client that trusts only it.
+ */
 final class TestTls {
 
-    private static SelfSignedCertificate certificate;
+    private static ServerCertificate certificate;
 
     private TestTls() {
     }
 
-    static synchronized SelfSignedCertificate certificate() throws CertificateException {
+    private static synchronized ServerCertificate certificate() throws Exception {
         if (certificate == null) {
-            certificate = new SelfSignedCertificate("localhost");
+            Path dir = Files.createTempDirectory("api-tls");
+            dir.toFile().deleteOnExit();
+            certificate = ServerCertificate.selfSigned(dir, Clock.systemUTC());
+            for (String file : new String[] {ServerCertificate.CERTIFICATE_FILE, ServerCertificate.KEY_FILE}) {
+                dir.resolve(file).toFile().deleteOnExit();
+            }
         }
         return certificate;
     }
 
-    static SslContext server() throws CertificateException, SSLException {
-        SelfSignedCertificate c = certificate();
-        return SslContextBuilder.forServer(c.key(), c.cert()).build();
+    static SslContext server() throws Exception {
+        return certificate().serverContext();
     }
 
     static SSLContext client() throws Exception {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
-        trusted.setCertificateEntry("api", certificate().cert());
+        trusted.setCertificateEntry("api", certificate().certificate());
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");

@@ -58,7 +58,9 @@ class VideoSocketTest {
             api.video.publish("m1", unit(n, 100 + n * 37));
         }
 
+        long bytes = 0;
         for (int n = 0; n < 20; n++) {
+            bytes += VideoFrameHeader.LENGTH + 100 + n * 37;
             ByteBuffer frame = ByteBuffer.wrap(frames.nextBinary());
             VideoFrameHeader.Fields header = VideoFrameHeader.read(frame);
             AccessUnit expected = unit(n, 100 + n * 37);
@@ -76,6 +78,7 @@ class VideoSocketTest {
             assertThat(data).isEqualTo(expected.data());
         }
         assertThat(api.server.traffic().unitsSent("m1")).isEqualTo(20);
+        assertThat(api.metrics.render()).contains("skvm_bytes_sent_total{machine=\"m1\"} " + bytes + "\n");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.skvmoip.server.api.socket;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -10,8 +9,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.skvmoip.server.stream.ViewerQueue;
 
 /**
- * What the video sockets sent per machine, for the metrics: bytes and access units written, and
- * access units dropped because a viewer was slow (counted by each viewer's queue).
+ * What the video sockets sent per machine, for the metrics (sampled at each scrape): bytes and
+ * access units written, and access units dropped because a viewer was slow (counted by each
+ * viewer's queue).
  */
 public final class ViewerTraffic {
 
@@ -62,33 +62,6 @@ public final class ViewerTraffic {
             dropped += viewer.dropped();
         }
         return dropped;
-    }
-
-    /** Prometheus text format: three counters labelled by machine. */
-    public String prometheusText() {
-        StringBuilder out = new StringBuilder();
-        Map<String, Machine> sorted = new TreeMap<>(machines);
-        counter(out, "skvmoip_viewer_bytes_sent_total", "Bytes of video frames written to viewers' sockets.",
-                sorted, this::bytesSent);
-        counter(out, "skvmoip_viewer_units_sent_total", "Access units written to viewers' sockets.",
-                sorted, this::unitsSent);
-        counter(out, "skvmoip_viewer_frames_dropped_total",
-                "Access units dropped for viewers whose connection could not keep up.", sorted, this::framesDropped);
-        return out.toString();
-    }
-
-    private static void counter(StringBuilder out, String name, String help, Map<String, Machine> machines,
-            java.util.function.ToLongFunction<String> value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(" counter\n");
-        for (String machine : machines.keySet()) {
-            out.append(name).append("{machine=\"").append(labelValue(machine)).append("\"} ")
-                    .append(value.applyAsLong(machine)).append('\n');
-        }
-    }
-
-    private static String labelValue(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private Machine machine(String name) {
