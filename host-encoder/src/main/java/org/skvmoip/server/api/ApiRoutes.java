@@ -17,7 +17,6 @@ import org.skvmoip.server.api.endpoint.MetricsEndpoint;
 import org.skvmoip.server.api.endpoint.ModuleEndpoints;
 import org.skvmoip.server.api.endpoint.PowerEndpoint;
 import org.skvmoip.server.api.endpoint.SnapshotEndpoint;
-import org.skvmoip.server.api.socket.ControlChanges;
 import org.skvmoip.server.api.socket.EventsEndpoint;
 import org.skvmoip.server.api.socket.InputEndpoint;
 import org.skvmoip.server.api.socket.StatusEvents;
@@ -30,12 +29,11 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static Router build(ApiBackends b, ApiAudit audit, MachineViews views, StatusEvents events, ControlChanges changes,
-            ViewerTraffic traffic, Executor workers, Executor inputRelay) {
+    static Router build(ApiBackends b, ApiAudit audit, MachineViews views, StatusEvents events, ViewerTraffic traffic, Executor workers, Executor inputRelay) {
         MachineLookup machines = new MachineLookup(b.inventory(), b.modules());
         LoginEndpoints login = new LoginEndpoints(b.users(), b.sessions(), b.throttle(), audit);
         MachineEndpoints list = new MachineEndpoints(views);
-        KeyboardEndpoints keyboard = new KeyboardEndpoints(machines, b.seats(), b.typist(), b.layouts(), audit);
+        KeyboardEndpoints keyboard = new KeyboardEndpoints(machines, b.seats(), b.typist(), audit);
         ModuleEndpoints modules = new ModuleEndpoints(machines, b.modules(), audit);
         return new Router()
                 .add(new Route(POST, "/api/login", PUBLIC, (HttpEndpoint) login::login))
@@ -53,7 +51,7 @@ final class ApiRoutes {
                 .add(new Route(GET, "/api/machines/{name}/video", USER,
                         new VideoEndpoint(machines, b.video(), traffic, workers, audit)))
                 .add(new Route(GET, "/api/machines/{name}/input", USER,
-                        new InputEndpoint(machines, b.seats(), changes, inputRelay, audit)))
+                        new InputEndpoint(machines, b.seats(), inputRelay, audit)))
                 .add(new Route(GET, "/api/events", USER, new EventsEndpoint(machines, events)))
                 .add(new Route(GET, "/metrics", METRICS, (HttpEndpoint) new MetricsEndpoint(b.metrics())::handle));
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.skvmoip.server.api.endpoint.MachineViews;
-import org.skvmoip.server.api.socket.ControlChanges;
 import org.skvmoip.server.api.socket.StatusEvents;
 import org.skvmoip.server.api.socket.ViewerTraffic;
 import org.skvmoip.server.config.MachineConfig;
@@ -107,13 +106,12 @@ public final class ApiServer implements AutoCloseable {
             b.inputRelay = Workers.bounded("api-input", INPUT_RELAY_THREADS, settings.maxConnections());
             b.audit = new ApiAudit(backends.audit());
             b.traffic = new ViewerTraffic();
-            ControlChanges changes = new ControlChanges();
             MachineViews views = new MachineViews(backends.inventory(), backends.modules(), backends.video(),
                     backends.seats());
-            b.events = new StatusEvents(backends.inventory(), backends.modules(), views, changes);
+            b.events = new StatusEvents(backends.inventory(), backends.modules(), backends.seats(), views);
             b.events.start();
             ViewerTraffic traffic = b.traffic;
-            Router router = ApiRoutes.build(backends, b.audit, views, b.events, changes, traffic, b.workers,
+            Router router = ApiRoutes.build(backends, b.audit, views, b.events, traffic, b.workers,
                     b.inputRelay);
             for (MachineConfig machine : backends.inventory().machines()) {
                 String name = machine.name();

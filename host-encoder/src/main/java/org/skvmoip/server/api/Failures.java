@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
+import org.skvmoip.server.module.AdoptionException;
+import org.skvmoip.server.power.PowerException;
 import org.skvmoip.server.stream.UnknownMachineException;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -28,6 +30,21 @@ public final class Failures {
         Throwable cause = unwrap(failure);
         if (cause instanceof ApiException api) {
             return api.response();
+        }
+        if (cause instanceof PowerException power) {
+            return ApiResponse.error(switch (power.reason()) {
+                case BUSY -> HttpResponseStatus.CONFLICT;
+                case OFFLINE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+                case LINK_LOST -> HttpResponseStatus.BAD_GATEWAY;
+            }, power.getMessage());
+        }
+        if (cause instanceof AdoptionException adoption) {
+            return ApiResponse.error(switch (adoption.reason()) {
+                case NOT_CONFIGURED, ALREADY_ADOPTED, BUSY -> HttpResponseStatus.CONFLICT;
+                case UNREACHABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+                // The module holds a secret the server lost: the operator must act, say so plainly.
+                case NOT_SAVED -> HttpResponseStatus.INTERNAL_SERVER_ERROR;
+            }, adoption.getMessage());
         }
         if (cause instanceof UnknownMachineException) {
             return ApiResponse.error(HttpResponseStatus.NOT_FOUND, cause.getMessage());

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +50,8 @@ final class ApiFixture implements AutoCloseable {
     final FakeModuleService modules;
     final AuditLog audit;
     final Metrics metrics = new Metrics();
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    final ControlSeats seats;
     final ApiServer server;
     final HttpClient client;
 
@@ -65,9 +69,9 @@ final class ApiFixture implements AutoCloseable {
         audit = new AuditLog(dir.resolve("audit.log"));
         Inventory inventory = new Inventory(dir.resolve("inventory.yaml"), null, List.of(
                 machine("m1", true), machine("m2", true), machine("video-only", false)));
+        seats = new ControlSeats(modules::machine);
         ApiBackends backends = new ApiBackends(inventory, video, modules, users, new Sessions(), new LoginThrottle(),
-                audit, new Typist(), new ControlSeats(), new PowerControl(), Map.of(),
-                metrics, Optional.of(MetricsToken.of(METRICS_TOKEN)));
+                audit, new Typist(scheduler), seats, new PowerControl(scheduler), metrics, Optional.of(MetricsToken.of(METRICS_TOKEN)));
         server = ApiServer.start(settings, TestTls.server(), backends);
         client = HttpClient.newBuilder().sslContext(TestTls.client()).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -146,6 +150,7 @@ final class ApiFixture implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        scheduler.shutdownNow();
         audit.close();
         video.close();
         try (var files = Files.walk(dir)) {

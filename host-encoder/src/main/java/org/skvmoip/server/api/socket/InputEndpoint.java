@@ -16,22 +16,19 @@ public final class InputEndpoint implements SocketEndpoint {
 
     private final MachineLookup machines;
     private final ControlSeats seats;
-    private final ControlChanges changes;
     private final Executor relay;
     private final ApiAudit audit;
 
-    public InputEndpoint(MachineLookup machines, ControlSeats seats, ControlChanges changes, Executor relay,
-            ApiAudit audit) {
+    public InputEndpoint(MachineLookup machines, ControlSeats seats, Executor relay, ApiAudit audit) {
         this.machines = machines;
         this.seats = seats;
-        this.changes = changes;
         this.relay = relay;
         this.audit = audit;
     }
 
     @Override
     public ChannelHandler open(ApiRequest request) throws ApiException {
-        return new InputSocket(request.machine(), machines.control(request.machine()), seats, changes,
+        return new InputSocket(request.machine(), machines.control(request.machine()), seats,
                 request.caller(), audit, relay);
     }
 

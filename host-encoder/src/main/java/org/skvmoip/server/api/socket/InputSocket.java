@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 
 import org.skvmoip.server.api.ApiAudit;
 import org.skvmoip.server.api.ApiException;
@@ -35,22 +34,20 @@ final class InputSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final String machine;
     private final MachineControl control;
     private final ControlSeats seats;
-    private final ControlChanges changes;
     private final Caller caller;
     private final ApiAudit audit;
     private final SerialExecutor serial;
-    private final Consumer<String> onControlChange = this::controlChanged;
     private volatile ChannelHandlerContext ctx;
+    private volatile AutoCloseable controlListener;
     private volatile String viewer;
     // relay thread only (serial)
     private boolean toldNotHolding;
 
-    InputSocket(String machine, MachineControl control, ControlSeats seats, ControlChanges changes, Caller caller,
-            ApiAudit audit, Executor relay) {
+    InputSocket(String machine, MachineControl control, ControlSeats seats, Caller caller, ApiAudit audit,
+            Executor relay) {
         this.machine = machine;
         this.control = control;
         this.seats = seats;
-        this.changes = changes;
         this.caller = caller;
         this.audit = audit;
         this.serial = new SerialExecutor(relay, MAX_QUEUED);
@@ -60,7 +57,12 @@ final class InputSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.viewer = ViewerId.of(caller.user(), ctx.channel().id().asShortText());
-        changes.listen(onControlChange);
+        // Called with the seats' lock held: only hand off.
+        controlListener = seats.onChange((changed, previous, current) -> {
+            if (changed.equals(machine)) {
+                serial.execute(() -> sendControl(null));
+            }
+        });
         serial.execute(() -> sendControl(null));
     }
 
@@ -114,28 +116,25 @@ final class InputSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
             sendControl(holder + " controls this machine; send {\"type\":\"claim\",\"takeOver\":true} to take over");
             return;
         }
+        // ControlSeats released the previous controller's keys and tells every socket of the machine.
         if (before.isPresent()) {
-            // Keys the previous controller held must not stay down under the new one.
-            control.releaseAll();
             audit.record(caller, "take-over", machine, "ok: from " + ViewerId.user(before.get()));
         } else {
             audit.record(caller, "control", machine, "ok");
         }
-        changes.changed(machine);
     }
 
     private void release(String action) {
         if (!holds()) {
             return;
         }
+        // Releases every key and button too (ControlSeats), and tells the machine's other sockets.
         seats.release(machine, viewer);
-        control.releaseAll();
         audit.record(caller, action, machine, "ok");
-        changes.changed(machine);
     }
 
     private boolean holds() {
-        return seats.controller(machine).map(viewer::equals).orElse(false);
+        return seats.controls(machine, viewer);
     }
 
     /** Said once, not for every mouse move that follows. */
@@ -152,12 +151,6 @@ final class InputSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
     }
 
-    private void controlChanged(String changed) {
-        if (changed.equals(machine)) {
-            serial.execute(() -> sendControl(null));
-        }
-    }
-
     private void sendControl(String problem) {
         toldNotHolding = false;
         Map<String, Object> message = new LinkedHashMap<>();
@@ -170,6 +163,14 @@ final class InputSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
         send(message);
     }
 
+    private void stopListening() {
+        try {
+            controlListener.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("removing a listener of ControlSeats cannot fail", e);
+        }
+    }
+
     private static Map<String, Object> error(String text) {
         return Map.of("type", "error", "error", text);
     }
@@ -180,7 +181,7 @@ final class InputSocket extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        changes.stopListening(onControlChange);
+        stopListening();
         Runnable leave = () -> release("release-on-close");
         try {
             serial.execute(leave);

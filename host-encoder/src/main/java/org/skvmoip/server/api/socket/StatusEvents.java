@@ -8,22 +8,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.skvmoip.server.api.ApiException;
 import org.skvmoip.server.api.Json;
+import org.skvmoip.server.api.Workers;
 import org.skvmoip.server.api.endpoint.MachineView;
 import org.skvmoip.server.api.endpoint.MachineViews;
 import org.skvmoip.server.config.Inventory;
 import org.skvmoip.server.config.MachineConfig;
+import org.skvmoip.server.input.ControlSeats;
 import org.skvmoip.server.module.MachineControl;
 import org.skvmoip.server.module.ModuleService;
 
 /**
  * Pushes a machine's whole view to every events socket when its module status or its controller
  * changes. Events carry state, not deltas, so a socket that missed some while it was slow only
- * needs the current state of each machine to be right again.
+ * needs the current state of each machine to be right again; for the same reason a burst of
+ * changes of one machine is sent as one event. Events are put together on a thread of their own:
+ * the module links and the seats call in with their own work to do.
  */
 public final class StatusEvents implements AutoCloseable {
 
@@ -39,27 +46,28 @@ public final class StatusEvents implements AutoCloseable {
 
     private final Inventory inventory;
     private final ModuleService modules;
+    private final ControlSeats seats;
     private final MachineViews views;
-    private final ControlChanges changes;
     private final Set<Sink> sinks = new CopyOnWriteArraySet<>();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(Workers.daemonThreads("api-events"));
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    private final Consumer<String> onControlChange = this::publish;
 
-    public StatusEvents(Inventory inventory, ModuleService modules, MachineViews views, ControlChanges changes) {
+    public StatusEvents(Inventory inventory, ModuleService modules, ControlSeats seats, MachineViews views) {
         this.inventory = inventory;
         this.modules = modules;
+        this.seats = seats;
         this.views = views;
-        this.changes = changes;
     }
 
     public synchronized void start() {
         for (MachineConfig machine : inventory.machines()) {
             Optional<MachineControl> control = modules.machine(machine.name());
             if (control.isPresent()) {
-                subscriptions.add(control.get().onStatus(status -> publish(machine.name())));
+                subscriptions.add(control.get().onStatus(status -> changed(machine.name())));
             }
         }
-        changes.listen(onControlChange);
+        subscriptions.add(seats.onChange((machine, previous, current) -> changed(machine)));
     }
 
     void subscribe(Sink sink) {
@@ -81,10 +89,20 @@ public final class StatusEvents implements AutoCloseable {
         return events;
     }
 
-    void publish(String machine) {
-        if (sinks.isEmpty()) {
+    private void changed(String machine) {
+        if (sinks.isEmpty() || !pending.add(machine)) {
             return;
         }
+        try {
+            publisher.execute(() -> publish(machine));
+        } catch (RejectedExecutionException closing) {
+            pending.remove(machine);
+        }
+    }
+
+    private void publish(String machine) {
+        // Removed before the view is read: a change from now on schedules another event.
+        pending.remove(machine);
         Optional<String> event = event(machine);
         if (event.isEmpty()) {
             return;
@@ -111,15 +129,15 @@ public final class StatusEvents implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        changes.stopListening(onControlChange);
         for (AutoCloseable subscription : subscriptions) {
             try {
                 subscription.close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "could not stop listening to a module's status", e);
+                LOG.log(Level.WARNING, "could not stop listening to status changes", e);
             }
         }
         subscriptions.clear();
+        publisher.shutdownNow();
         sinks.clear();
     }
 }
