@@ -2,6 +2,7 @@ package org.skvmoip.server.api;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,16 +23,20 @@ import io.netty.util.NetUtil;
 /**
  * Serves one HTTPS connection's requests: routes, authenticates, and runs the endpoint on the
  * worker pool. One request at a time per connection (reading pauses until the answer is written),
- * so answers cannot overtake each other and a client cannot pile up work.
+ * so answers cannot overtake each other and a client cannot pile up work; requests a client
+ * pipelined into the same packets wait their turn, a few of them.
  */
 final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     static final String NAME = "api";
+    /** Pipelined requests held while one is served; HTTP clients rarely pipeline, and never many. */
+    static final int MAX_WAITING = 8;
 
     private final Router router;
     private final Authenticator authenticator;
     private final Executor workers;
     private boolean inFlight;
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
 
     HttpApiHandler(Router router, Authenticator authenticator, Executor workers) {
         this.router = router;
@@ -41,6 +46,20 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
+        if (inFlight) {
+            if (waiting.size() >= MAX_WAITING) {
+                waiting.forEach(FullHttpRequest::release);
+                waiting.clear();
+                ctx.close();
+                return;
+            }
+            waiting.addLast(http.retain());
+            return;
+        }
+        serve(ctx, http);
+    }
+
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest http) {
         boolean keepAlive = HttpUtil.isKeepAlive(http);
         if (!http.decoderResult().isSuccess()) {
             HttpResponses.write(ctx, ApiResponse.error(HttpResponseStatus.BAD_REQUEST,
@@ -58,6 +77,10 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                     ByteBufUtil.getBytes(http.content()), caller);
             if (match.route().endpoint() instanceof SocketEndpoint socket) {
                 SocketUpgrade.upgrade(ctx, http, request, socket);
+                // From here on the connection is the socket's: nothing pipelined behind is served.
+                inFlight = true;
+                waiting.forEach(FullHttpRequest::release);
+                waiting.clear();
             } else {
                 dispatch(ctx, (HttpEndpoint) match.route().endpoint(), request, keepAlive);
             }
@@ -99,8 +122,30 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         inFlight = false;
         HttpResponses.write(ctx, response, keepAlive);
         if (keepAlive) {
-            ctx.channel().config().setAutoRead(true);
+            serveWaiting(ctx);
         }
+    }
+
+    private void serveWaiting(ChannelHandlerContext ctx) {
+        while (!inFlight) {
+            FullHttpRequest next = waiting.pollFirst();
+            if (next == null) {
+                ctx.channel().config().setAutoRead(true);
+                return;
+            }
+            try {
+                serve(ctx, next);
+            } finally {
+                next.release();
+            }
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        waiting.forEach(FullHttpRequest::release);
+        waiting.clear();
+        super.channelInactive(ctx);
     }
 
     @Override

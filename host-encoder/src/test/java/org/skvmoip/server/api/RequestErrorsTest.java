@@ -3,6 +3,9 @@ package org.skvmoip.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+
+import javax.net.ssl.SSLSocket;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.AfterAll;
@@ -141,6 +144,25 @@ class RequestErrorsTest {
 
         assertThat(response.statusCode()).isEqualTo(426);
         assertThat(error(response)).contains("WebSocket");
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredOneAfterTheOtherInOrder() throws Exception {
+        String requests = "GET /api/machines/m1/snapshot HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\n\r\nGET /api/machines/nope HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n";
+        try (SSLSocket socket = (SSLSocket) TestTls.client().getSocketFactory().createSocket("localhost",
+                api.server.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            int image = answers.indexOf("content-type: image/png");
+            int notFound = answers.indexOf("no machine named 'nope'");
+            assertThat(image).isPositive();
+            assertThat(notFound).isGreaterThan(image);
+        }
     }
 
     @Test
