@@ -63,9 +63,13 @@ public final class VideoFrameHeader {
         int version = Byte.toUnsignedInt(in.get());
         int flags = Byte.toUnsignedInt(in.get());
         int headerLength = Short.toUnsignedInt(in.getShort());
-        if (headerLength < LENGTH || in.limit() - start < headerLength) {
-            throw new IllegalArgumentException("video frame header length " + headerLength + " is below " + LENGTH
-                    + " or beyond the frame's " + (in.limit() - start) + " bytes");
+        if (headerLength < LENGTH) {
+            throw new IllegalArgumentException("video frame header length " + headerLength + " is below the "
+                    + LENGTH + " bytes of version 1");
+        }
+        if (in.limit() - start < headerLength) {
+            throw new IllegalArgumentException("video frame header length " + headerLength + " exceeds the frame's "
+                    + (in.limit() - start) + " bytes");
         }
         Fields fields = new Fields(version, flags, headerLength, Integer.toUnsignedLong(in.getInt()), in.getLong(),
                 in.getLong(), in.getLong(), Short.toUnsignedInt(in.getShort()), Short.toUnsignedInt(in.getShort()));
