@@ -33,7 +33,7 @@ final class ApiRoutes {
         MachineLookup machines = new MachineLookup(b.inventory(), b.modules());
         LoginEndpoints login = new LoginEndpoints(b.users(), b.sessions(), b.throttle(), audit);
         MachineEndpoints list = new MachineEndpoints(views);
-        KeyboardEndpoints keyboard = new KeyboardEndpoints(machines, b.seats(), b.typist(), audit);
+        KeyboardEndpoints keyboard = new KeyboardEndpoints(machines, b.seats(), b.typist(), b.layouts(), audit);
         ModuleEndpoints modules = new ModuleEndpoints(machines, b.modules(), audit);
         return new Router()
                 .add(new Route(POST, "/api/login", PUBLIC, (HttpEndpoint) login::login))

@@ -3,8 +3,6 @@ package org.skvmoip.server.api;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.skvmoip.server.api.endpoint.MachineViews;
 import org.skvmoip.server.api.socket.StatusEvents;
 import org.skvmoip.server.api.socket.ViewerTraffic;
-import org.skvmoip.server.config.MachineConfig;
-import org.skvmoip.server.metrics.Metrics;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -58,7 +54,6 @@ public final class ApiServer implements AutoCloseable {
     private final StatusEvents events;
     private final ViewerTraffic traffic;
     private final ConnectionLimit limit;
-    private final List<AutoCloseable> metricSamples;
     private final int port;
     private final Optional<Integer> redirectPort;
 
@@ -72,7 +67,6 @@ public final class ApiServer implements AutoCloseable {
         this.events = b.events;
         this.traffic = b.traffic;
         this.limit = b.limit;
-        this.metricSamples = b.metricSamples;
         this.port = b.port;
         this.redirectPort = b.redirectPort;
     }
@@ -88,14 +82,12 @@ public final class ApiServer implements AutoCloseable {
         StatusEvents events;
         ViewerTraffic traffic;
         ConnectionLimit limit;
-        final List<AutoCloseable> metricSamples = new ArrayList<>();
         int port;
         Optional<Integer> redirectPort = Optional.empty();
     }
 
     /**
-     * Binds and serves until {@link #close()}. The video sockets' bytes sent and frames dropped
-     * are sampled into {@code backends.metrics()} for every machine of the inventory.
+     * Binds and serves until {@link #close()}.
      */
     public static ApiServer start(ApiSettings settings, SslContext ssl, ApiBackends backends)
             throws InterruptedException {
@@ -113,12 +105,6 @@ public final class ApiServer implements AutoCloseable {
             ViewerTraffic traffic = b.traffic;
             Router router = ApiRoutes.build(backends, b.audit, views, b.events, traffic, b.workers,
                     b.inputRelay);
-            for (MachineConfig machine : backends.inventory().machines()) {
-                String name = machine.name();
-                b.metricSamples.add(backends.metrics().sample(Metrics.BYTES_SENT, name, () -> traffic.bytesSent(name)));
-                b.metricSamples.add(backends.metrics().sample(Metrics.FRAMES_DROPPED, name,
-                        () -> traffic.framesDropped(name)));
-            }
             Authenticator authenticator = new Authenticator(backends.sessions(), backends.metricsToken());
             b.limit = new ConnectionLimit(settings.maxConnections());
             ApiChannels https = new ApiChannels(settings, ssl, b.limit, router, authenticator, b.workers);
@@ -175,7 +161,10 @@ public final class ApiServer implements AutoCloseable {
         return limit == null ? 0 : limit.open();
     }
 
-    /** Bytes, units and drops of the video sockets per machine. */
+    /**
+     * Bytes and access units the video sockets wrote per machine, for the metrics
+     * ({@code Metrics.BYTES_SENT}: sample {@code traffic().bytesSent(machine)}).
+     */
     public ViewerTraffic traffic() {
         return traffic;
     }
@@ -210,13 +199,6 @@ public final class ApiServer implements AutoCloseable {
         }
         if (audit != null) {
             audit.close();
-        }
-        for (AutoCloseable sample : metricSamples) {
-            try {
-                sample.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "could not remove a metric sample", e);
-            }
         }
     }
 }

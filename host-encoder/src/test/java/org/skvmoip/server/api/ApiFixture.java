@@ -32,6 +32,7 @@ import org.skvmoip.server.config.MachineConfig;
 import org.skvmoip.server.config.ModuleAddress;
 import org.skvmoip.server.input.ControlSeats;
 import org.skvmoip.server.input.Typist;
+import org.skvmoip.server.input.UsLayout;
 import org.skvmoip.server.metrics.Metrics;
 import org.skvmoip.server.power.PowerControl;
 
@@ -71,8 +72,13 @@ final class ApiFixture implements AutoCloseable {
                 machine("m1", true), machine("m2", true), machine("video-only", false)));
         seats = new ControlSeats(modules::machine);
         ApiBackends backends = new ApiBackends(inventory, video, modules, users, new Sessions(), new LoginThrottle(),
-                audit, new Typist(scheduler), seats, new PowerControl(scheduler), metrics, Optional.of(MetricsToken.of(METRICS_TOKEN)));
+                audit, new Typist(scheduler), seats, new PowerControl(scheduler),
+                Map.of(UsLayout.INSTANCE.name(), UsLayout.INSTANCE), metrics::render, Optional.of(MetricsToken.of(METRICS_TOKEN)));
         server = ApiServer.start(settings, TestTls.server(), backends);
+        // As the server's composition does: the video sockets' bytes are the API's to count.
+        for (MachineConfig machine : inventory.machines()) {
+            metrics.sample(Metrics.BYTES_SENT, machine.name(), () -> server.traffic().bytesSent(machine.name()));
+        }
         client = HttpClient.newBuilder().sslContext(TestTls.client()).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }

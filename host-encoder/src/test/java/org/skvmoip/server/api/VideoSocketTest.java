@@ -101,7 +101,6 @@ class VideoSocketTest {
         assertThat(slow.dropped()).as("units the slow viewer dropped after %d published", n).isPositive();
         assertThat(fast.dropped()).isZero();
         assertThat(fast.delivered()).isEqualTo(n);
-        assertThat(api.server.traffic().framesDropped("m1")).isEqualTo(slow.dropped());
         System.out.println("slow viewer's first drop after " + n + " units of " + size + " bytes");
         slowSocket.abort();
     }

@@ -2,6 +2,7 @@ package org.skvmoip.server.api.endpoint;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -16,7 +17,7 @@ import org.skvmoip.server.api.ViewerId;
 import org.skvmoip.server.input.ControlSeats;
 import org.skvmoip.server.input.KeyCombo;
 import org.skvmoip.server.input.KeyStroke;
-import org.skvmoip.server.input.KeyboardLayouts;
+import org.skvmoip.server.input.KeyboardLayout;
 import org.skvmoip.server.input.Typist;
 import org.skvmoip.server.module.MachineControl;
 
@@ -33,12 +34,15 @@ public final class KeyboardEndpoints {
     private final MachineLookup machines;
     private final ControlSeats seats;
     private final Typist typist;
+    private final Map<String, KeyboardLayout> layouts;
     private final ApiAudit audit;
 
-    public KeyboardEndpoints(MachineLookup machines, ControlSeats seats, Typist typist, ApiAudit audit) {
+    public KeyboardEndpoints(MachineLookup machines, ControlSeats seats, Typist typist,
+            Map<String, KeyboardLayout> layouts, ApiAudit audit) {
         this.machines = machines;
         this.seats = seats;
         this.typist = typist;
+        this.layouts = layouts;
         this.audit = audit;
     }
 
@@ -50,8 +54,7 @@ public final class KeyboardEndpoints {
                 throw ApiException.badRequest("field 'text' has " + text.length() + " characters, at most "
                         + MAX_TEXT_LENGTH + " can be typed at once");
             }
-            List<KeyStroke> strokes = KeyboardLayouts.forName(body.optionalText("layout").orElse(DEFAULT_LAYOUT))
-                    .strokes(text);
+            List<KeyStroke> strokes = layout(body.optionalText("layout").orElse(DEFAULT_LAYOUT)).strokes(text);
             return linkDown(typist.type(usable(request), strokes)).thenApply(done -> text.length());
         }, typed -> typed + " characters", typed -> ApiResponse.json(Map.of("typed", typed)));
     }
@@ -62,6 +65,15 @@ public final class KeyboardEndpoints {
             KeyCombo keys = KeyCombo.parse(combo);
             return linkDown(typist.press(usable(request), keys)).thenApply(done -> combo);
         }, combo -> combo, combo -> ApiResponse.json(Map.of("pressed", combo)));
+    }
+
+    private KeyboardLayout layout(String name) throws ApiException {
+        KeyboardLayout layout = layouts.get(name);
+        if (layout == null) {
+            throw ApiException.badRequest("unknown keyboard layout '" + name + "'; this server has "
+                    + String.join(", ", new TreeSet<>(layouts.keySet())));
+        }
+        return layout;
     }
 
     /** The Typist fails when the module's link drops while it types (or at shutdown): 503, not a conflict. */

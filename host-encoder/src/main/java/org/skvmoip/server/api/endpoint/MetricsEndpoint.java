@@ -3,6 +3,7 @@ package org.skvmoip.server.api.endpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import org.skvmoip.server.api.ApiRequest;
 import org.skvmoip.server.api.ApiResponse;
@@ -11,14 +12,14 @@ import org.skvmoip.server.metrics.Metrics;
 /** GET /metrics: Prometheus text exposition format 0.0.4. */
 public final class MetricsEndpoint {
 
-    private final Metrics metrics;
+    private final Supplier<String> metrics;
 
-    public MetricsEndpoint(Metrics metrics) {
+    public MetricsEndpoint(Supplier<String> metrics) {
         this.metrics = metrics;
     }
 
     public CompletionStage<ApiResponse> handle(ApiRequest request) {
         return CompletableFuture.completedFuture(
-                ApiResponse.bytes(Metrics.CONTENT_TYPE, metrics.render().getBytes(StandardCharsets.UTF_8)));
+                ApiResponse.bytes(Metrics.CONTENT_TYPE, metrics.get().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -79,7 +79,6 @@ final class VideoSocket extends ChannelInboundHandlerAdapter {
             return;
         }
         queue = subscribed;
-        traffic.opened(subscribed);
         audit.record(caller, "watch", machine, "ok: " + mode.name().toLowerCase(Locale.ROOT));
         // Runs on the pipeline's thread: only hand off.
         subscribed.onReady(() -> ctx.executor().execute(this::drain));
@@ -132,7 +131,6 @@ final class VideoSocket extends ChannelInboundHandlerAdapter {
 
     private void leave(ViewerQueue viewer) {
         viewer.onReady(() -> { });
-        traffic.closed(viewer);
         audit.record(caller, "watch-end", machine, "ok: " + viewer.delivered() + " units sent, " + viewer.dropped()
                 + " dropped");
         try {
