@@ -1,5 +1,6 @@
 package org.skvmoip.server.api;
 
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import org.skvmoip.server.api.socket.ViewerTraffic;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -88,9 +90,10 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Binds and serves until {@link #close()}.
+     *
+     * @throws IOException when a port cannot be bound (in use, no permission), naming it
      */
-    public static ApiServer start(ApiSettings settings, SslContext ssl, ApiBackends backends)
-            throws InterruptedException {
+    public static ApiServer start(ApiSettings settings, SslContext ssl, ApiBackends backends) throws IOException {
         Builder b = new Builder();
         try {
             b.channels = new DefaultChannelGroup("api", GlobalEventExecutor.INSTANCE);
@@ -118,7 +121,7 @@ public final class ApiServer implements AutoCloseable {
                 Channel redirect = bind(b, settings.bind(), settings.redirectPort().get(), https.redirectOnly());
                 b.redirectPort = Optional.of(((InetSocketAddress) redirect.localAddress()).getPort());
             }
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             new ApiServer(b).close();
             throw e;
         }
@@ -128,9 +131,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static Channel bind(Builder b, String address, int port, ChannelInitializer<SocketChannel> initializer)
-            throws InterruptedException {
+            throws IOException {
         ChannelGroup all = b.channels;
-        Channel server = new ServerBootstrap()
+        ChannelFuture bound = new ServerBootstrap()
                 .group(b.acceptor, b.loops)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 256)
@@ -143,9 +146,13 @@ public final class ApiServer implements AutoCloseable {
                         channel.pipeline().addLast(initializer);
                     }
                 })
-                .bind(address, port).sync().channel();
-        all.add(server);
-        return server;
+                .bind(address, port).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IOException("cannot listen on " + address + ":" + port + ": " + bound.cause().getMessage()
+                    + " (is another server using the port?)", bound.cause());
+        }
+        all.add(bound.channel());
+        return bound.channel();
     }
 
     public int port() {
