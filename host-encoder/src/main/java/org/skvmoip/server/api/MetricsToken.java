@@ -16,6 +16,9 @@ import org.skvmoip.server.config.PrivateFile;
  */
 public final class MetricsToken {
 
+    /** The token's file in the server's data directory. */
+    public static final String FILE = "metrics.token";
+
     private final byte[] token;
 
     private MetricsToken(String token) {
