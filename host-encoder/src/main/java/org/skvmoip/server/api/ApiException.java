@@ -1,0 +1,65 @@
+package org.skvmoip.server.api;
+
+import java.time.Duration;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * A request the API refuses, with the status and the sentence the client sees. Thrown for
+ * expected refusals only, so it carries no stack trace.
+ */
+public final class ApiException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ApiResponse response;
+
+    public ApiException(HttpResponseStatus status, String message) {
+        this(ApiResponse.error(status, message), message);
+    }
+
+    private ApiException(ApiResponse response, String message) {
+        super(message, null, false, false);
+        this.response = response;
+    }
+
+    public ApiResponse response() {
+        return response;
+    }
+
+    public HttpResponseStatus status() {
+        return response.status();
+    }
+
+    public ApiException withHeader(String name, String value) {
+        return new ApiException(response.withHeader(name, value), getMessage());
+    }
+
+    public static ApiException badRequest(String message) {
+        return new ApiException(HttpResponseStatus.BAD_REQUEST, message);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(HttpResponseStatus.NOT_FOUND, message);
+    }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(HttpResponseStatus.CONFLICT, message);
+    }
+
+    public static ApiException unavailable(String message) {
+        return new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, message);
+    }
+
+    /** 401 with the challenge RFC 6750 asks for; {@code invalidToken} adds its error code. */
+    public static ApiException unauthorized(String message, boolean invalidToken) {
+        String challenge = invalidToken ? "Bearer realm=\"skvmoip\", error=\"invalid_token\"" : "Bearer realm=\"skvmoip\"";
+        return new ApiException(HttpResponseStatus.UNAUTHORIZED, message).withHeader("WWW-Authenticate", challenge);
+    }
+
+    public static ApiException tooManyRequests(String message, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ApiException(HttpResponseStatus.TOO_MANY_REQUESTS, message)
+                .withHeader("Retry-After", Long.toString(seconds));
+    }
+}
