@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.skvmoip.server.api.ApiBackends;
 import org.skvmoip.server.api.ApiServer;
 import org.skvmoip.server.api.ApiSettings;
+import org.skvmoip.server.api.MetricsToken;
 import org.skvmoip.server.auth.AuditLog;
 import org.skvmoip.server.auth.LoginThrottle;
 import org.skvmoip.server.auth.Sessions;
@@ -76,8 +77,12 @@ public final class KvmServer implements AutoCloseable {
 
             ApiBackends backends = new ApiBackends(inventory, video, modules, users, new Sessions(),
                     new LoginThrottle(), audit, new Typist(scheduler), seats, new PowerControl(scheduler),
-                    layouts(), metrics::render, Optional.empty());
+                    layouts(), metrics::render,
+                    Optional.of(MetricsToken.loadOrCreate(inventory.server().dataDir().resolve(MetricsToken.FILE))));
             this.api = own(ApiServer.start(apiSettings, certificate.serverContext(), backends));
+            for (MachineConfig machine : inventory.machines()) {
+                metrics.sample(Metrics.BYTES_SENT, machine.name(), () -> api.traffic().bytesSent(machine.name()));
+            }
             started = true;
         } finally {
             if (!started) {
