@@ -117,7 +117,7 @@ class ServerEndToEndTest {
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(answer).startsWith("HTTP/1.1 308").contains("Location: https://")
+            assertThat(answer).startsWith("HTTP/1.1 308").containsIgnoringCase("Location: https://")
                     .doesNotContain("sim-0");
         }
     }
