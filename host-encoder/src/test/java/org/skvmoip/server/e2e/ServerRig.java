@@ -51,7 +51,7 @@ final class ServerRig implements AutoCloseable {
     final KvmServer server;
     final HttpClient http;
 
-    private ServerRig(Path dir, int machines) throws Exception {
+    private ServerRig(Path dir, int machines, String videoOnlyMachines) throws Exception {
         this.dir = dir;
         Path data = dir.resolve("data");
         StringBuilder yaml = new StringBuilder("server:\n  bind: 127.0.0.1\n  https-port: 0\n  data-dir: data\n")
@@ -71,6 +71,7 @@ final class ServerRig implements AutoCloseable {
                     .append("    fps: ").append(VIDEO_FPS).append('\n')
                     .append("    module: 127.0.0.1:").append(module.controlPort()).append('\n');
         }
+        yaml.append(videoOnlyMachines);
         Path inventory = dir.resolve("rack.yaml");
         Files.writeString(inventory, yaml);
         // A cheap hash keeps the tests quick; the stored hash carries its own iteration count.
@@ -82,7 +83,12 @@ final class ServerRig implements AutoCloseable {
     }
 
     static ServerRig start(Path dir, int machines) throws Exception {
-        return new ServerRig(dir, machines);
+        return new ServerRig(dir, machines, "");
+    }
+
+    /** With machines that have video only, given as inventory YAML list items. */
+    static ServerRig start(Path dir, int machines, String videoOnlyMachines) throws Exception {
+        return new ServerRig(dir, machines, videoOnlyMachines);
     }
 
     static String name(int i) {
