@@ -8,7 +8,14 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
@@ -71,9 +78,22 @@ class ServerEndToEndTest {
     @Test
     void powerOnThroughTheApiStartsTheMachineAndItsStatusFollows() throws Exception {
         awaitMachines(list -> list.get(1).get("online").asBoolean());
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        WebSocket eventSocket = rig.http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .buildAsync(rig.wsUri("/api/events?machine=sim-1"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        events.add(data.toString());
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(20, TimeUnit.SECONDS);
+
         HttpResponse<String> response = rig.post("/api/machines/sim-1/power", token, "{\"action\":\"on\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        awaitEvent(events, event -> event.get("machine").get("power").asText().equals("on"));
+        eventSocket.abort();
         assertThat(ServerRig.json(response.body()).get("power").asText()).isEqualTo("on");
         assertThat(rig.modules.get(1).target().state()).isNotEqualTo(PowerState.OFF);
         JsonNode machine = ServerRig.json(rig.get("/api/machines/sim-1", token).body());
@@ -135,6 +155,21 @@ class ServerEndToEndTest {
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     }
 
+    private static void awaitEvent(BlockingQueue<String> events, Predicate<JsonNode> wanted) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            String event = events.poll(100, TimeUnit.MILLISECONDS);
+            if (event != null) {
+                seen.add(event);
+                if (wanted.test(ServerRig.json(event))) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no such event within " + WAIT + "; seen: " + seen);
+    }
+
     private void awaitRunning(int machine) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (rig.modules.get(machine).target().state() != PowerState.RUNNING) {
@@ -146,7 +181,7 @@ class ServerEndToEndTest {
         }
     }
 
-    private JsonNode awaitMachines(java.util.function.Predicate<JsonNode> wanted) throws Exception {
+    private JsonNode awaitMachines(Predicate<JsonNode> wanted) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             HttpResponse<String> response = rig.get("/api/machines", token);
