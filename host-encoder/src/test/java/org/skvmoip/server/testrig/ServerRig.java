@@ -60,7 +60,7 @@ public final class ServerRig implements AutoCloseable {
 
     private ServerRig(Path dir, int machines, String videoOnlyMachines, int portOffsetBase, int httpsPort)
             throws Exception {
-        this.dir = dir;
+        this.dir = Files.createDirectories(dir);
         Path data = dir.resolve("data");
         StringBuilder yaml = new StringBuilder("server:\n  bind: 127.0.0.1\n  https-port: 0\n  data-dir: data\n")
                 .append("  encoder: {encoder: libx264, bitrate-kbps: 2000, gop-frames: 60, preset: ultrafast}\n")
