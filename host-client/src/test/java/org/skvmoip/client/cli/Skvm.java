@@ -16,6 +16,7 @@ final class Skvm {
     private final Map<String, String> env = new HashMap<>();
     private final List<String> globalArgs = new ArrayList<>();
     private byte[] stdin = new byte[0];
+    private Terminal terminal = Terminal.NONE;
 
     /** Every run keeps its config in {@code configDir}, never in the user's home. */
     Skvm(Path configDir) {
@@ -36,6 +37,12 @@ final class Skvm {
         return this;
     }
 
+    /** A person at a terminal instead of a script. */
+    Skvm terminal(Terminal person) {
+        terminal = person;
+        return this;
+    }
+
     Skvm stdin(String text) {
         stdin = text.getBytes(StandardCharsets.UTF_8);
         return this;
@@ -50,7 +57,7 @@ final class Skvm {
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = SkvmMain.run(all.toArray(String[]::new), new CliContext(Map.copyOf(env),
-                    new ByteArrayInputStream(stdin), outStream, errStream, Terminal.NONE));
+                    new ByteArrayInputStream(stdin), outStream, errStream, terminal));
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 out.toByteArray());

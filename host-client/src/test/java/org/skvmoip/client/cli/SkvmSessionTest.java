@@ -70,6 +70,16 @@ class SkvmSessionTest {
     }
 
     @Test
+    void atATerminalLoginAsksForThePassword() {
+        ScriptedPerson person = new ScriptedPerson(ServerRig.PASSWORD, false);
+
+        Skvm.Result result = skvm().terminal(person).run("login", "--server", server, "--user", ServerRig.USER);
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(person.prompts).containsExactly("Password for " + ServerRig.USER + " at " + server + ": ");
+    }
+
+    @Test
     void logoutEndsTheSessionOnTheServerAndForgetsIt() throws Exception {
         login();
         String token = savedToken();

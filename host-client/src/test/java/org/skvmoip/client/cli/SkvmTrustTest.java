@@ -53,6 +53,18 @@ class SkvmTrustTest {
     }
 
     @Test
+    void atATerminalThePersonIsShownTheFingerprintAndDecides() throws Exception {
+        Skvm.Result no = skvm.terminal(new ScriptedPerson(ServerRig.PASSWORD, false)).run("machines");
+        Skvm.Result yes = skvm.terminal(new ScriptedPerson(ServerRig.PASSWORD, true)).run("machines");
+
+        assertThat(no.code()).as(no.toString()).isEqualTo(5);
+        assertThat(no.err()).contains("is not known yet. Its certificate's SHA-256 fingerprint is\n  "
+                + server.fingerprint());
+        assertThat(yes.code()).as(yes.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("config/known_servers"))).contains(server.fingerprint());
+    }
+
+    @Test
     void aChangedCertificateExitsWith5AndAWarningNamingBothFingerprintsAndTheFile() throws Exception {
         skvm.run("machines", "--accept-new");
         server.replace();
