@@ -4,8 +4,9 @@ import org.skvmoip.client.api.ClientException;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "login", description = {"Log in and save the session (owner-only, in the config directory's token"
-        + " file),", "so that other commands need no password until it ends (12 hours at most, 1 hour unused)."})
+@Command(name = "login", description = {"Log in and save the session for the other commands.",
+    "They need no password until it ends (after 12 hours, or 1 hour unused). The session is saved in the token"
+            + " file of the config directory, readable by you only."})
 final class LoginCommand extends Subcommand {
 
     @Override

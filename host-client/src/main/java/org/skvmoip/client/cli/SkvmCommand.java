@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code skvm}: the global options; each subcommand does one thing. */
-@Command(name = "skvm", mixinStandardHelpOptions = true, versionProvider = SkvmVersion.class,
+@Command(name = "skvm", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = SkvmVersion.class,
         description = "Controls the machines of an SKVMOIP server from the command line.",
         subcommands = {MachinesCommand.class, PowerCommand.class, TypeCommand.class, KeyCommand.class,
             SnapshotCommand.class, LoginCommand.class, LogoutCommand.class},
@@ -18,8 +18,8 @@ import picocli.CommandLine.ScopeType;
         footer = {
             "  SKVM_SERVER      the server, when --server is not given",
             "  SKVM_USER        the user, when --user is not given",
-            "  SKVM_PASSWORD    the password (else --password-stdin, a saved session, or a prompt)",
-            "  SKVM_CONFIG_DIR  where known_servers and the saved session live (~/.config/skvmoip)",
+            "  SKVM_PASSWORD    the password; else --password-stdin, or a prompt",
+            "  SKVM_CONFIG_DIR  known_servers and the saved session; ~/.config/skvmoip",
             "",
             "After 'skvm login' other commands use the saved session and need no password.",
             "docs/cli.md has examples."},

@@ -33,8 +33,7 @@ public final class SkvmMain {
                 .setOut(writer(context.out()))
                 .setErr(writer(context.err()))
                 .setExecutionExceptionHandler((failure, command, parsed) -> report(failure, context));
-        commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodeHelp());
-        usageErrorsExitWith(commandLine, ExitCodes.USAGE);
+        everyCommand(commandLine, exitCodeHelp());
         int code = commandLine.execute(args);
         context.out().flush();
         context.err().flush();
@@ -45,11 +44,15 @@ public final class SkvmMain {
         return new PrintWriter(new OutputStreamWriter(stream, Charset.defaultCharset()), true);
     }
 
-    /** picocli's own code for a bad option is 2, which here means authentication: every command says 1. */
-    private static void usageErrorsExitWith(CommandLine command, int code) {
-        command.getCommandSpec().exitCodeOnInvalidInput(code);
+    /**
+     * Every command's help lists the exit codes, and a bad option exits with 1 from every command
+     * (picocli's own code for it is 2, which here means authentication).
+     */
+    private static void everyCommand(CommandLine command, Map<String, String> exitCodes) {
+        command.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        command.getCommandSpec().usageMessage().exitCodeList(exitCodes);
         for (CommandLine sub : command.getSubcommands().values()) {
-            usageErrorsExitWith(sub, code);
+            everyCommand(sub, exitCodes);
         }
     }
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "type", description = {"Type text on a machine as key strokes (\\n is Enter).",
+@Command(name = "type", description = {"Type text on a machine as key strokes.",
+    "A newline in the text is Enter: skvm type web-01 --enter root, or printf 'root\\n' | skvm type web-01 -",
     "Text that starts with '-' goes after '--': skvm type web-01 -- -v"})
 final class TypeCommand extends Subcommand {
 
@@ -23,9 +24,12 @@ final class TypeCommand extends Subcommand {
             description = "the keyboard layout the machine's OS uses (default: ${DEFAULT-VALUE})")
     String layout;
 
+    @Option(names = "--enter", description = "press Enter after the text")
+    boolean enter;
+
     @Override
     void run() throws ClientException {
-        String typed = text.equals("-") ? standardInput() : text;
+        String typed = (text.equals("-") ? standardInput() : text) + (enter ? "\n" : "");
         int count = session().call(server -> server.type(machine, typed, layout));
         out().println(machine + ": typed " + count + " characters");
     }

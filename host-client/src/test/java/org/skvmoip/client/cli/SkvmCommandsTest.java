@@ -94,6 +94,17 @@ class SkvmCommandsTest {
     }
 
     @Test
+    void enterIsPressedAfterTheTextWhenAsked() throws Exception {
+        skvm.run("power", "sim-0", "on");
+        Waits.running(rig, 0);
+
+        Skvm.Result result = skvm.run("type", "sim-0", "--enter", "echo entered");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(rig.modules.get(0).target().consoleText()).contains("echo entered\n>");
+    }
+
+    @Test
     void keyCombosArePressedInOrder() throws Exception {
         skvm.run("power", "sim-0", "on");
         Waits.running(rig, 0);
