@@ -47,6 +47,14 @@ abstract class MessageAssembler implements WebSocket.Listener {
         return socket;
     }
 
+    /**
+     * The socket the opening handshake answered: set here as well as in {@link #onOpen}, because
+     * the handshake's future may complete before onOpen has run on another thread.
+     */
+    void attach(WebSocket opened) {
+        socket = opened;
+    }
+
     @Override
     public void onOpen(WebSocket webSocket) {
         socket = webSocket;
