@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Loader;
 import org.skvmoip.server.capture.CaptureStamp;
 import org.skvmoip.server.capture.Natives;
 import org.skvmoip.server.config.EncoderSettings;
@@ -32,32 +33,42 @@ import org.skvmoip.server.encode.H264Encoder;
 /**
  * Our encoder against the {@code ffmpeg} command line on the same frames with the same settings,
  * in the same run: a raw 4:2:0 clip of FFmpeg's test pattern made once, then encoded by turns by
- * {@code ffmpeg} (libx264, the options {@link H264Encoder} sets, output thrown away) and by
- * {@link H264Encoder} reading the same file, with no capture pacing. Both read the clip from the
- * page cache. {@code ffmpeg}'s time is its own {@code -benchmark} real time (from parsing its
- * options, which opens the input, to the end: the process's start-up is left out); ours runs from
- * opening the encoder to closing it. The two outputs are compared once: their sizes, and the
- * settings x264 writes into the stream, to show the encoders really are set up alike.
+ * {@link H264Encoder} reading the file (no capture pacing) and by two {@code ffmpeg} programs
+ * given the options {@link H264Encoder} sets, output thrown away: the one JavaCPP ships with
+ * the very libavcodec and x264 the server loads (the fair comparison: only our Java side
+ * differs), and the host's own (another build of x264). Both read the clip from the page cache.
+ *
+ * <p>Times: {@code ffmpeg}'s own {@code -benchmark} real and CPU time (from parsing its options,
+ * which opens the input, to the end: the process's start-up is left out); ours from opening the
+ * encoder to closing it, with this process's CPU time (JIT and GC threads included). The outputs
+ * are compared once: their sizes, and the settings x264 writes into the stream, option by option.
  */
 final class EncoderThroughputBenchmark {
 
     private static final String ENCODER = "libx264";
     private static final int WARM_UP_FRAMES = 60;
-    private static final Pattern BENCH_REAL_TIME = Pattern.compile("bench:.*rtime=([0-9.]+)s");
+    private static final Pattern BENCH_TIMES =
+            Pattern.compile("bench: utime=([0-9.]+)s stime=([0-9.]+)s rtime=([0-9.]+)s");
 
-    record Result(int width, int height, int fps, int frames, String command, double[] cliFps, double[] ourFps,
-            long cliBytes, long ourBytes, Optional<X264Settings> cliSettings, Optional<X264Settings> ourSettings,
-            String load) {
+    /** One way of encoding the clip and what its runs measured. */
+    record Contender(String name, double[] fps, double[] cpuMillisPerFrame, long bytes,
+            Optional<X264Settings> settings) {
 
-        double ratio() {
-            return median(ourFps) / median(cliFps);
+        double medianFps() {
+            return median(fps);
         }
 
-        static double median(double[] values) {
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
-            return sorted[sorted.length / 2];
+        double medianCpu() {
+            return median(cpuMillisPerFrame);
         }
+    }
+
+    /** {@code ours} and the command lines, the first of them the one sharing our libraries. */
+    record Result(int width, int height, int fps, int frames, String command, Contender ours,
+            List<Contender> commandLines, String load) {
+    }
+
+    private record Timing(double seconds, double cpuSeconds) {
     }
 
     private EncoderThroughputBenchmark() {
@@ -67,32 +78,44 @@ final class EncoderThroughputBenchmark {
         EncoderSettings defaults = EncoderSettings.DEFAULTS;
         EncoderParameters parameters = new EncoderParameters(defaults.preset(), width, height, fps,
                 defaults.bitrateKbps(), defaults.gopFrames(), 0);
+        List<String> programs = List.of(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class), "ffmpeg");
         Path clip = Files.createTempFile("skvm-bench-", ".yuv");
         Path encoded = Files.createTempFile("skvm-bench-", ".h264");
         try {
             run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
                     Sources.testPatternGraph(width, height, fps), "-frames:v", Integer.toString(frames),
                     "-pix_fmt", "yuv420p", "-f", "rawvideo", clip.toString()));
-            double[] cli = new double[repeats];
-            double[] ours = new double[repeats];
+            int contenders = programs.size() + 1;
+            double[][] fpsRuns = new double[contenders][repeats];
+            double[][] cpuRuns = new double[contenders][repeats];
             Output output = new Output();
-            // Loading FFmpeg's libraries and compiling the Java side happen once per process: not per stream.
+            // Once per process, not per stream: loading the libraries (FFmpeg's, ours), compiling the Java side.
             timeOurs(clip, parameters, Math.min(frames, WARM_UP_FRAMES), output);
+            for (String program : programs) {
+                timeCommandLine(command(program, clip, parameters, "null", "-"));
+            }
             for (int r = 0; r < repeats; r++) {
-                // Alternate which goes first, so neither always runs on a cooler (or hotter) host.
-                if (r % 2 == 0) {
-                    cli[r] = frames / timeCommandLine(command(clip, parameters, "null", "-"));
-                }
-                ours[r] = frames / timeOurs(clip, parameters, frames, output);
-                if (r % 2 == 1) {
-                    cli[r] = frames / timeCommandLine(command(clip, parameters, "null", "-"));
+                // Rotate who goes first, so no one always runs on a quieter (or busier) host.
+                for (int turn = 0; turn < contenders; turn++) {
+                    int who = (turn + r) % contenders;
+                    Timing timing = who == 0 ? timeOurs(clip, parameters, frames, output)
+                            : timeCommandLine(command(programs.get(who - 1), clip, parameters, "null", "-"));
+                    fpsRuns[who][r] = frames / timing.seconds();
+                    cpuRuns[who][r] = timing.cpuSeconds() * 1e3 / frames;
                 }
             }
-            run(command(clip, parameters, "h264", encoded.toString()));
-            byte[] cliStream = Files.readAllBytes(encoded);
-            return new Result(width, height, fps, frames, String.join(" ", command(clip, parameters, "null", "-"))
-                    .replace(clip.toString(), "CLIP.yuv"), cli, ours, cliStream.length, output.bytes,
-                    X264Settings.find(cliStream), X264Settings.find(output.first), Host.loadAverage());
+            Contender ours = new Contender("ours", fpsRuns[0], cpuRuns[0], output.bytes,
+                    X264Settings.find(output.first));
+            List<Contender> commandLines = new ArrayList<>();
+            for (int i = 0; i < programs.size(); i++) {
+                run(command(programs.get(i), clip, parameters, "h264", encoded.toString()));
+                byte[] stream = Files.readAllBytes(encoded);
+                commandLines.add(new Contender(version(programs.get(i)), fpsRuns[i + 1], cpuRuns[i + 1], stream.length,
+                        X264Settings.find(stream)));
+            }
+            String command = String.join(" ", command("ffmpeg", clip, parameters, "null", "-"))
+                    .replace(clip.toString(), "CLIP.yuv");
+            return new Result(width, height, fps, frames, command, ours, commandLines, Host.loadAverage());
         } finally {
             Files.deleteIfExists(clip);
             Files.deleteIfExists(encoded);
@@ -104,10 +127,10 @@ final class EncoderThroughputBenchmark {
      * B-frames, bitrate = maxrate, a VBV buffer of {@link H264Encoder#VBV_FRAMES} frames, threads
      * as the encoder decides) and libx264's private options as {@link EncoderOptions} gives them.
      */
-    static List<String> command(Path clip, EncoderParameters p, String format, String output) {
+    static List<String> command(String program, Path clip, EncoderParameters p, String format, String output) {
         long bitsPerSecond = p.bitrateKbps() * 1000L;
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-benchmark", "-y",
-                "-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", p.width() + "x" + p.height(),
+        List<String> command = new ArrayList<>(List.of(program, "-nostdin", "-hide_banner", "-nostats", "-benchmark",
+                "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", p.width() + "x" + p.height(),
                 "-framerate", Integer.toString(p.fps()), "-i", clip.toString(),
                 "-c:v", ENCODER, "-g", Integer.toString(p.gopFrames()), "-bf", "0",
                 "-b:v", Long.toString(bitsPerSecond), "-maxrate", Long.toString(bitsPerSecond),
@@ -121,13 +144,22 @@ final class EncoderThroughputBenchmark {
         return command;
     }
 
-    /** Seconds as {@code ffmpeg -benchmark} reports them ("bench: utime=... rtime=1.234s"). */
-    private static double timeCommandLine(List<String> command) throws IOException, InterruptedException {
-        Matcher realTime = BENCH_REAL_TIME.matcher(run(command));
-        if (!realTime.find()) {
-            throw new IOException("ffmpeg -benchmark printed no rtime: " + String.join(" ", command));
+    /** Real and CPU (user + system) seconds as {@code ffmpeg -benchmark} reports them. */
+    private static Timing timeCommandLine(List<String> command) throws IOException, InterruptedException {
+        Matcher times = BENCH_TIMES.matcher(run(command));
+        if (!times.find()) {
+            throw new IOException("ffmpeg -benchmark printed no times: " + String.join(" ", command));
         }
-        return Double.parseDouble(realTime.group(1));
+        return new Timing(Double.parseDouble(times.group(3)),
+                Double.parseDouble(times.group(1)) + Double.parseDouble(times.group(2)));
+    }
+
+    /** "ffmpeg 7.1.1" and where it comes from. */
+    private static String version(String program) throws IOException, InterruptedException {
+        String first = run(List.of(program, "-hide_banner", "-version")).lines().findFirst().orElse("ffmpeg");
+        String[] words = first.split(" ");
+        String version = words.length > 2 ? "ffmpeg " + words[2] : first;
+        return program.equals("ffmpeg") ? version + " (this host's)" : version + " (JavaCPP's: our libraries)";
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
@@ -146,10 +178,11 @@ final class EncoderThroughputBenchmark {
     }
 
     /**
-     * Seconds our encoder takes for the clip: open, read each picture from the file and encode it
-     * (stamped one frame time apart, as a capture at the clip's rate would), close.
+     * Our encoder on the clip: open, read each picture from the file and encode it (stamped one
+     * frame time apart, as a capture at the clip's rate would), close.
      */
-    private static double timeOurs(Path clip, EncoderParameters parameters, int frames, Output output) throws Exception {
+    private static Timing timeOurs(Path clip, EncoderParameters parameters, int frames, Output output)
+            throws Exception {
         int frameBytes = av_image_get_buffer_size(AV_PIX_FMT_YUV420P, parameters.width(), parameters.height(), 1);
         long frameNanos = 1_000_000_000L / parameters.fps();
         AVFrame picture = av_frame_alloc();
@@ -162,6 +195,7 @@ final class EncoderThroughputBenchmark {
                     parameters.height(), 1);
             ByteBuffer buffer = pixels.asByteBuffer();
             output.bytes = 0;
+            long cpuBefore = Host.processCpuNanos();
             long started = System.nanoTime();
             try (H264Encoder encoder = new EncoderProbe().open(ENCODER, parameters).encoder()) {
                 for (int i = 0; i < frames; i++) {
@@ -179,9 +213,15 @@ final class EncoderThroughputBenchmark {
                             });
                 }
             }
-            return (System.nanoTime() - started) / 1e9;
+            return new Timing((System.nanoTime() - started) / 1e9, (Host.processCpuNanos() - cpuBefore) / 1e9);
         } finally {
             Natives.free(picture);
         }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }

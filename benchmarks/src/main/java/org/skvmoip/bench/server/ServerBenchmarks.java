@@ -65,26 +65,36 @@ public final class ServerBenchmarks {
 
     private static void throughput(StringBuilder md, Plan plan) throws Exception {
         md.append("\n### Encoder throughput: our H264Encoder against the ffmpeg command line\n\n");
-        md.append(String.format("The same raw yuv420p clip (%d frames of testsrc2, made once with ffmpeg) encoded by"
-                + " turns, %d times each, no pacing; ffmpeg's time is its -benchmark rtime (from opening its"
-                + " input to the end, the process's start-up left out), ours from opening the encoder to closing"
-                + " it.%n%n", plan.clipFrames(), plan.repeats()));
-        md.append("| size | ffmpeg CLI fps | ours fps | ours / CLI (medians) | output kbit/s at 60 fps, CLI / ours | load |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | --- |\n");
+        md.append(String.format("The same raw yuv420p clip (%d frames of testsrc2 at 60 fps, made once with ffmpeg)"
+                + " encoded by turns, %d times each, no pacing, by our encoder and by two ffmpeg programs with the"
+                + " same settings: JavaCPP's, which loads the very libavcodec and x264 the server does (so only our"
+                + " Java side differs), and this host's (another build of x264). ffmpeg's times are its own"
+                + " -benchmark real and CPU times (from opening its input to the end; the process's start-up left"
+                + " out); ours run from opening the encoder to closing it, with this JVM's CPU time. Ratios are of"
+                + " medians.%n%n", plan.clipFrames(), plan.repeats()));
+        md.append("| size | encoder | fps (each run) | CPU per frame (median) | ours / it: fps | ours / it: CPU |"
+                + " output kbit/s | load |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
         String command = "";
         StringBuilder settings = new StringBuilder();
         for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
             EncoderThroughputBenchmark.Result r = EncoderThroughputBenchmark.measure(size[0], size[1], 60,
                     plan.clipFrames(), plan.repeats());
-            md.append(String.format("| %dx%d | %s | %s | %.0f%% | %.0f / %.0f | %s |%n", r.width(), r.height(),
-                    fps(r.cliFps()), fps(r.ourFps()), r.ratio() * 100, kbps(r.cliBytes(), r.frames(), r.fps()),
-                    kbps(r.ourBytes(), r.frames(), r.fps()), r.load()));
+            EncoderThroughputBenchmark.Contender ours = r.ours();
+            md.append(String.format("| %dx%d | ours (H264Encoder) | %s | %.2f ms | | | %.0f | %s |%n", r.width(),
+                    r.height(), fps(ours.fps()), ours.medianCpu(), kbps(ours.bytes(), r.frames(), r.fps()), r.load()));
+            for (EncoderThroughputBenchmark.Contender cli : r.commandLines()) {
+                md.append(String.format("| %dx%d | %s | %s | %.2f ms | %.0f%% | %.0f%% | %.0f | |%n", r.width(),
+                        r.height(), cli.name(), fps(cli.fps()), cli.medianCpu(), ours.medianFps() / cli.medianFps() * 100,
+                        ours.medianCpu() / cli.medianCpu() * 100, kbps(cli.bytes(), r.frames(), r.fps())));
+                settings.append(String.format("- %dx%d, %s: %s%n", r.width(), r.height(), cli.name(),
+                        compare(ours, cli)));
+            }
             command = r.command();
-            settings.append(String.format("- %dx%d: %s%n", r.width(), r.height(), compare(r)));
         }
-        md.append("\nThe command line (1280x720; the 1080p one differs only in size):\n\n```\n").append(command)
-                .append("\n```\n\nThe settings each x264 wrote into its stream (its SEI), option by option:\n\n")
-                .append(settings);
+        md.append("\nThe command line (1280x720; the 1080p one differs only in size; JavaCPP's ffmpeg is run by its"
+                + " path):\n\n```\n").append(command).append("\n```\n\nThe settings x264 wrote into each stream"
+                + " (its SEI), ours against each command line's, option by option:\n\n").append(settings);
     }
 
     private static void capacity(StringBuilder md, Plan plan) throws Exception {
@@ -119,19 +129,23 @@ public final class ServerBenchmarks {
         md.append(String.format("Through the real API: TLS WebSockets on loopback, the viewers in a child JVM (their"
                 + " decryption is not counted); the server process's CPU time over %d s after %d s of warm-up.%n%n",
                 plan.viewerWindow().toSeconds(), plan.warmUp().toSeconds()));
-        md.append("| viewers | server CPU (% of one core) | video sent | viewers saw | load |\n");
-        md.append("| ---: | ---: | ---: | --- | --- |\n");
+        md.append("| viewers | server CPU (% of one core) | of which the API's socket threads | video sent |"
+                + " viewers saw | load |\n");
+        md.append("| ---: | ---: | ---: | ---: | --- | --- |\n");
         List<ViewerCostBenchmark.Load> loads = ViewerCostBenchmark.measure(1280, 720, 30, VIEWERS, plan.warmUp(),
                 plan.viewerWindow());
         for (ViewerCostBenchmark.Load load : loads) {
-            md.append(String.format("| %d | %.1f%% | %.2f MB/s | %s | %s |%n", load.viewers(),
-                    load.cpuPercentOfOneCore(), load.bytesPerSecond() / 1e6, load.fleet(), load.load()));
+            md.append(String.format("| %d | %.1f%% | %.1f%% | %.2f MB/s | %s | %s |%n", load.viewers(),
+                    load.cpuPercentOfOneCore(), load.socketThreadsPercent(), load.bytesPerSecond() / 1e6, load.fleet(),
+                    load.load()));
         }
         ViewerCostBenchmark.Load one = loads.get(0);
         ViewerCostBenchmark.Load many = loads.get(loads.size() - 1);
-        md.append(String.format("%nEach viewer past the first: %.2f%% of one core, %.0f kB/s.%n",
-                (many.cpuPercentOfOneCore() - one.cpuPercentOfOneCore()) / (many.viewers() - one.viewers()),
-                (many.bytesPerSecond() - one.bytesPerSecond()) / (many.viewers() - one.viewers()) / 1e3));
+        int added = many.viewers() - one.viewers();
+        md.append(String.format("%nEach viewer past the first: %.2f%% of one core by the whole process, %.2f%% by the"
+                + " socket threads; %.0f kB/s.%n", (many.cpuPercentOfOneCore() - one.cpuPercentOfOneCore()) / added,
+                (many.socketThreadsPercent() - one.socketThreadsPercent()) / added,
+                (many.bytesPerSecond() - one.bytesPerSecond()) / added / 1e3));
     }
 
     private static void bitrate(StringBuilder md, Plan plan) throws Exception {
@@ -150,17 +164,17 @@ public final class ServerBenchmarks {
         }
     }
 
-    private static String compare(EncoderThroughputBenchmark.Result r) {
-        if (r.cliSettings().isEmpty() || r.ourSettings().isEmpty()) {
-            return "an x264 settings SEI is missing (ffmpeg: " + r.cliSettings().isPresent() + ", ours: "
-                    + r.ourSettings().isPresent() + ")";
+    private static String compare(EncoderThroughputBenchmark.Contender ours, EncoderThroughputBenchmark.Contender cli) {
+        if (ours.settings().isEmpty() || cli.settings().isEmpty()) {
+            return "an x264 settings SEI is missing (ours: " + ours.settings().isPresent() + ", ffmpeg's: "
+                    + cli.settings().isPresent() + ")";
         }
-        X264Settings cli = r.cliSettings().get();
-        X264Settings ours = r.ourSettings().get();
-        List<String> differences = ours.differences(cli);
-        return "ffmpeg's x264 " + cli.core() + ", ours " + ours.core() + "; " + (differences.isEmpty()
-                ? "all " + ours.options().size() + " options identical"
-                : differences.size() + " of " + ours.options().size() + " options differ (ours vs ffmpeg's): "
+        X264Settings mine = ours.settings().get();
+        X264Settings theirs = cli.settings().get();
+        List<String> differences = mine.differences(theirs);
+        return "x264 " + theirs.core() + " there, " + mine.core() + " here; " + (differences.isEmpty()
+                ? "all " + mine.options().size() + " options identical"
+                : differences.size() + " of " + mine.options().size() + " options differ (ours vs ffmpeg's): "
                         + String.join("; ", differences));
     }
 

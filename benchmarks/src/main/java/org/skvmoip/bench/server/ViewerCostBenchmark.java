@@ -21,7 +21,11 @@ import org.skvmoip.server.config.MachineConfig;
  */
 final class ViewerCostBenchmark {
 
-    record Load(int viewers, double cpuPercentOfOneCore, double bytesPerSecond, String fleet, String load) {
+    /** The server's threads that serve the API's sockets: WebSocket framing and TLS for every viewer. */
+    static final String SOCKET_THREADS = "api-io";
+
+    record Load(int viewers, double cpuPercentOfOneCore, double socketThreadsPercent, double bytesPerSecond,
+            String fleet, String load) {
     }
 
     private ViewerCostBenchmark() {
@@ -57,15 +61,17 @@ final class ViewerCostBenchmark {
             Thread.sleep(warmUp.toMillis());
             long bytesBefore = server.server().api().traffic().bytesSent(machine);
             long cpuBefore = Host.processCpuNanos();
+            ThreadCpu sockets = new ThreadCpu(SOCKET_THREADS);
             long started = System.nanoTime();
             Thread.sleep(window.toMillis());
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = (Host.processCpuNanos() - cpuBefore) / 1e9 / seconds * 100;
+            double socketCpu = sockets.seconds() / seconds * 100;
             double bytesPerSecond = (server.server().api().traffic().bytesSent(machine) - bytesBefore) / seconds;
             String load = Host.loadAverage();
             toFleet.close();
             String summary = fromFleet.readLine();
-            return new Load(viewers, cpu, bytesPerSecond, summary, load);
+            return new Load(viewers, cpu, socketCpu, bytesPerSecond, summary, load);
         } finally {
             if (!fleet.waitFor(10, TimeUnit.SECONDS)) {
                 fleet.destroyForcibly();
