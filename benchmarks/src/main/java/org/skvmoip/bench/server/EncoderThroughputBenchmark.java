@@ -1,16 +1,8 @@
 package org.skvmoip.bench.server;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
-import static org.bytedeco.ffmpeg.global.avutil.av_image_get_buffer_size;
-
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,10 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.skvmoip.server.capture.CaptureStamp;
-import org.skvmoip.server.capture.Natives;
 import org.skvmoip.server.config.EncoderSettings;
 import org.skvmoip.server.encode.EncoderOptions;
 import org.skvmoip.server.encode.EncoderParameters;
@@ -33,7 +23,8 @@ import org.skvmoip.server.encode.H264Encoder;
 /**
  * Our encoder against the {@code ffmpeg} command line on the same frames with the same settings,
  * in the same run: a raw 4:2:0 clip of FFmpeg's test pattern made once, then encoded by turns by
- * {@link H264Encoder} reading the file (no capture pacing) and by two {@code ffmpeg} programs
+ * {@link H264Encoder} (the file read a few pictures ahead on a thread of its own, as a capture runs
+ * ahead of its encoder; no capture pacing) and by two {@code ffmpeg} programs
  * given the options {@link H264Encoder} sets, output thrown away: the one JavaCPP ships with
  * the very libavcodec and x264 the server loads (the fair comparison: only our Java side
  * differs), and the host's own (another build of x264). Both read the clip from the page cache.
@@ -178,45 +169,29 @@ final class EncoderThroughputBenchmark {
     }
 
     /**
-     * Our encoder on the clip: open, read each picture from the file and encode it (stamped one
+     * Our encoder on the clip: open, encode each picture as the reader hands it over (stamped one
      * frame time apart, as a capture at the clip's rate would), close.
      */
     private static Timing timeOurs(Path clip, EncoderParameters parameters, int frames, Output output)
             throws Exception {
-        int frameBytes = av_image_get_buffer_size(AV_PIX_FMT_YUV420P, parameters.width(), parameters.height(), 1);
         long frameNanos = 1_000_000_000L / parameters.fps();
-        AVFrame picture = av_frame_alloc();
-        try (BytePointer pixels = new BytePointer(frameBytes);
-                FileChannel file = FileChannel.open(clip, StandardOpenOption.READ)) {
-            picture.width(parameters.width());
-            picture.height(parameters.height());
-            picture.format(AV_PIX_FMT_YUV420P);
-            av_image_fill_arrays(picture.data(), picture.linesize(), pixels, AV_PIX_FMT_YUV420P, parameters.width(),
-                    parameters.height(), 1);
-            ByteBuffer buffer = pixels.asByteBuffer();
-            output.bytes = 0;
-            long cpuBefore = Host.processCpuNanos();
-            long started = System.nanoTime();
-            try (H264Encoder encoder = new EncoderProbe().open(ENCODER, parameters).encoder()) {
-                for (int i = 0; i < frames; i++) {
-                    buffer.clear();
-                    while (buffer.hasRemaining()) {
-                        if (file.read(buffer, (long) i * frameBytes + buffer.position()) < 0) {
-                            throw new IOException("the clip ended at picture " + i + " of " + frames);
-                        }
-                    }
-                    long captured = i * frameNanos;
-                    encoder.encode(picture, new CaptureStamp(captured, captured / 1_000, true),
-                            (annexB, keyframe, pts, stamp, encodedNanos) -> {
-                                output.first = output.bytes == 0 ? annexB : output.first;
-                                output.bytes += annexB.length;
-                            });
-                }
+        output.bytes = 0;
+        long cpuBefore = Host.processCpuNanos();
+        long started = System.nanoTime();
+        try (ClipReader reader = new ClipReader(clip, parameters.width(), parameters.height(), frames);
+                H264Encoder encoder = new EncoderProbe().open(ENCODER, parameters).encoder()) {
+            for (int i = 0; i < frames; i++) {
+                AVFrame picture = reader.take();
+                long captured = i * frameNanos;
+                encoder.encode(picture, new CaptureStamp(captured, captured / 1_000, true),
+                        (annexB, keyframe, pts, stamp, encodedNanos) -> {
+                            output.first = output.bytes == 0 ? annexB : output.first;
+                            output.bytes += annexB.length;
+                        });
+                reader.release(picture);
             }
-            return new Timing((System.nanoTime() - started) / 1e9, (Host.processCpuNanos() - cpuBefore) / 1e9);
-        } finally {
-            Natives.free(picture);
         }
+        return new Timing((System.nanoTime() - started) / 1e9, (Host.processCpuNanos() - cpuBefore) / 1e9);
     }
 
     static double median(double[] values) {

@@ -41,6 +41,7 @@ final class VideoViewer implements WebSocket.Listener, AutoCloseable {
     private long lastReceiveMicros;
     private long lastSequence = -1;
     private long gaps;
+    private long keyframes;
     private Throwable failure;
 
     private VideoViewer(HttpClient http, URI uri, String token, boolean keepUnits) {
@@ -81,6 +82,7 @@ final class VideoViewer implements WebSocket.Listener, AutoCloseable {
             try {
                 VideoFrameHeader.Fields header = VideoFrameHeader.read(m);
                 received++;
+                keyframes += header.keyframe() ? 1 : 0;
                 if (keepUnits && (recording || recorded == 0)) {
                     byte[] unit = new byte[m.remaining()];
                     m.get(unit);
@@ -158,6 +160,10 @@ final class VideoViewer implements WebSocket.Listener, AutoCloseable {
     /** Sequence numbers skipped: units the server dropped for this viewer. */
     synchronized long gaps() {
         return gaps;
+    }
+
+    synchronized long keyframes() {
+        return keyframes;
     }
 
     /** Every unit received until recording stopped (with {@code keepUnits}), the first a keyframe. */

@@ -55,7 +55,9 @@ public final class ViewerFleet {
             maxUnits = Math.max(maxUnits, viewer.received());
             gaps += viewer.gaps();
         }
-        System.out.println("viewers " + count + " units " + minUnits + ".." + maxUnits + " gaps " + gaps);
+        // The first viewer saw the keyframe each later viewer's joining asked for.
+        System.out.println("viewers " + count + ", units " + minUnits + ".." + maxUnits + ", gaps " + gaps
+                + ", keyframes seen by the first " + viewers.get(0).keyframes());
         System.out.flush();
         for (VideoViewer viewer : viewers) {
             viewer.close();
