@@ -99,7 +99,7 @@ public final class ServerBenchmarks {
 
     private static void capacity(StringBuilder md, Plan plan) throws Exception {
         md.append("\n### Streams kept real-time\n\n");
-        md.append(String.format("K machines, each a paced lavfi pattern (testsrc2, flipped differently per machine),"
+        md.append(String.format("K machines, each a paced lavfi pattern (testsrc2, then testsrc, flipped differently per machine),"
                 + " libx264 at the defaults, one viewer each (a ViewerQueue drained in the process); %d s per K"
                 + " after %d s of warm-up; K grows until a stream delivers under %.0f%% of its rate or its capture ->"
                 + " viewer p99 passes %d ms. Server CPU counts everything in the process, lavfi drawing the pictures"
