@@ -25,9 +25,12 @@ import org.skvmoip.server.encode.H264Encoder;
 /**
  * One machine's stream in one mode while it has viewers: an encoder thread that takes the newest
  * captured picture, encodes it and offers the access unit to every viewer's queue (which never
- * blocks). Keyframes: one for every viewer joining, at once; one for viewers that dropped frames,
- * at most once per {@link #DROP_KEYFRAME_INTERVAL_NANOS}, so slow viewers cannot inflate the
- * bitrate of everyone else.
+ * blocks). Keyframes: one for viewers joining, at once unless one was forced less than
+ * {@link #JOIN_KEYFRAME_INTERVAL_NANOS} ago (then at the end of that interval: joins in a burst,
+ * a wall of browsers reloading, share one); one for viewers that dropped frames, at most once per
+ * {@link #DROP_KEYFRAME_INTERVAL_NANOS}. The bitrate cap gives a keyframe no more bits than any
+ * other picture, so every forced keyframe blurs the picture for everyone watching: neither
+ * joiners nor slow viewers may force them at the frame rate.
  */
 final class MachinePipeline implements AutoCloseable {
 
@@ -36,6 +39,8 @@ final class MachinePipeline implements AutoCloseable {
     static final int THUMBNAIL_KBPS = 200;
     static final int THUMBNAIL_GOP = THUMBNAIL_FPS * 10;
     static final long DROP_KEYFRAME_INTERVAL_NANOS = 1_000_000_000L;
+    /** A newcomer waits at most this long for its first picture; a quarter second is barely noticed. */
+    static final long JOIN_KEYFRAME_INTERVAL_NANOS = 250_000_000L;
     /** After an encoder fails to open, wait this long before trying again (it logs each time). */
     private static final long REOPEN_DELAY_NANOS = 5_000_000_000L;
     /** How long the encoder thread waits for a picture before checking whether it should stop. */
@@ -182,7 +187,7 @@ final class MachinePipeline implements AutoCloseable {
 
     private void requestKeyframes() {
         long now = System.nanoTime();
-        if (joinKeyframe.getAndSet(false)) {
+        if (now - lastForcedKeyframe >= JOIN_KEYFRAME_INTERVAL_NANOS && joinKeyframe.getAndSet(false)) {
             encoder.requestKeyframe();
             lastForcedKeyframe = now;
         } else if (now - lastForcedKeyframe >= DROP_KEYFRAME_INTERVAL_NANOS && dropKeyframe.getAndSet(false)) {

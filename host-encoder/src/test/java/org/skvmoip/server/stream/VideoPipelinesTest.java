@@ -70,6 +70,38 @@ class VideoPipelinesTest {
     }
 
     @Test
+    void givenABurstOfViewersJoiningThenTheyShareKeyframesInsteadOfForcingOneEach() throws Exception {
+        int joiners = 20;
+        // Joins a little more than a frame apart (30 fps): each would otherwise get its own keyframe.
+        final long JOIN_SPACING_MILLIS = 40;
+        try (DecodingViewer watching = new DecodingViewer(video.subscribe("pattern", StreamMode.FULL))) {
+            watching.awaitUnits(10, WAIT);
+            int unitsBefore = watching.received().size();
+            long start = System.nanoTime();
+
+            List<ViewerQueue> joined = new ArrayList<>();
+            for (int i = 0; i < joiners; i++) {
+                joined.add(video.subscribe("pattern", StreamMode.FULL));
+                Thread.sleep(JOIN_SPACING_MILLIS);
+            }
+            for (ViewerQueue viewer : joined) {
+                assertThat(awaitUnit(viewer).keyframe()).isTrue();
+            }
+            long elapsed = System.nanoTime() - start;
+            watching.awaitUnits(1, WAIT);
+            assertThat(watching.queue().dropped()).as("the watching viewer kept up").isZero();
+            List<AccessUnit> during = watching.received().subList(unitsBefore, watching.received().size());
+
+            // One forced keyframe per join interval at most, whatever this machine's speed; one per
+            // joiner (the behaviour this replaces) would be 20.
+            long allowed = 1 + elapsed / MachinePipeline.JOIN_KEYFRAME_INTERVAL_NANOS + 1;
+            assertThat(during.stream().filter(AccessUnit::keyframe).count()).isLessThanOrEqualTo(allowed)
+                    .isLessThan(joiners);
+            joined.forEach(video::unsubscribe);
+        }
+    }
+
+    @Test
     void givenAFastAndASlowViewerWhenTheSlowOneNeverPollsThenItDropsToKeyframesWhileTheFastOneGetsEveryUnit()
             throws Exception {
         try (DecodingViewer fast = new DecodingViewer(video.subscribe("pattern", StreamMode.FULL))) {
