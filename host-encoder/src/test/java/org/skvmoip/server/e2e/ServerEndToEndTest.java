@@ -73,6 +73,11 @@ class ServerEndToEndTest {
                 && list.get(1).get("online").asBoolean());
         assertThat(machines.get(0).get("name").asText()).isEqualTo("sim-0");
         assertThat(machines.get(1).get("name").asText()).isEqualTo("sim-1");
+
+        HttpResponse<String> metrics = rig.get("/metrics", token);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("skvm_module_online{machine=\"sim-0\"} 1",
+                "skvm_module_online{machine=\"sim-1\"} 1", "# TYPE skvm_encode_frames_total counter");
     }
 
     @Test
