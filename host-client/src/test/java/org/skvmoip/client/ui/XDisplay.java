@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The X server the GUI tests draw on: the one at {@code $DISPLAY} when it answers, else an Xvfb
  * this process starts at that display number (the build sets {@code DISPLAY}, since GTK reads it
- * from the environment only; see host-client/pom.xml). Stopped when the JVM exits.
+ * from the environment only; see host-client/pom.xml). That Xvfb ends by itself when its last
+ * client, this JVM, disconnects ({@code -terminate}): killing it from a shutdown hook instead
+ * would make Xlib exit the JVM with an error while JavaFX still holds its connection.
  */
 final class XDisplay {
 
@@ -46,12 +48,13 @@ final class XDisplay {
             return Optional.of("no X server at " + display + " and no Xvfb installed (apt-get install xvfb)");
         }
         try {
-            xvfb = new ProcessBuilder(binary.get().toString(), display, "-screen", "0", "1600x1200x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> xvfb.destroy()));
+            xvfb = new ProcessBuilder(binary.get().toString(), display, "-screen", "0", "1600x1200x24", "-nolisten", "tcp",
+                    "-terminate").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            Path socket = socket(number);
             while (System.nanoTime() < deadline) {
-                if (answers(display, number)) {
+                // The socket file, not a test connection: a connection closing would end a -terminate server.
+                if (Files.exists(socket)) {
                     return Optional.empty();
                 }
                 if (!xvfb.isAlive()) {
@@ -67,6 +70,10 @@ final class XDisplay {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while starting Xvfb");
         }
+    }
+
+    private static Path socket(int number) {
+        return Path.of("/tmp/.X11-unix/X" + number);
     }
 
     private static int displayNumber(String display) {
@@ -85,9 +92,8 @@ final class XDisplay {
 
     private static boolean answers(String display, int number) {
         if (display.startsWith(":") || display.startsWith("unix:")) {
-            Path socket = Path.of("/tmp/.X11-unix/X" + number);
             try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                return channel.connect(UnixDomainSocketAddress.of(socket));
+                return channel.connect(UnixDomainSocketAddress.of(socket(number)));
             } catch (IOException e) {
                 return false;
             }
