@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.skvmoip.server.testrig.ServerRig;
 import org.skvmoip.sim.machine.PowerState;
 import org.skvmoip.sim.machine.ScreenTextReader;
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.skvmoip.server.stream.StreamMode;
+import org.skvmoip.server.testrig.ServerRig;
 
 /**
  * A thousand viewers come and go through the API's video socket (TLS, WebSocket upgrade,

@@ -1,4 +1,4 @@
-package org.skvmoip.server.e2e;
+package org.skvmoip.server.testrig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,24 +35,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * virtual target with its screen as MJPEG), an inventory file written as an operator would, a
  * user made with the users file, and the real server started from it. The client side is the
  * JDK's own HTTP and WebSocket client over TLS, trusting only the server's generated certificate.
+ *
+ * <p>Shared with other modules' tests (host-client) through host-encoder's test-jar.
  */
-final class ServerRig implements AutoCloseable {
+public final class ServerRig implements AutoCloseable {
 
-    static final String USER = "operator";
-    static final String PASSWORD = "correct horse battery staple";
+    public static final String USER = "operator";
+    public static final String PASSWORD = "correct horse battery staple";
     /** Chip port + offset: control ports 29390, 29490, ... stay below Linux's ephemeral range. */
-    private static final int PORT_OFFSET_BASE = 22_000;
+    public static final int PORT_OFFSET_BASE = 22_000;
+    /**
+     * Modules on ephemeral ports: no clash with another rig running at the same time, but a module
+     * whose link drops reopens on a new port the server does not know, so only for tests without drops.
+     */
+    public static final int EPHEMERAL_PORTS = -1;
     private static final int VIDEO_FPS = 15;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final List<SimulatedModule> modules = new ArrayList<>();
-    final Path dir;
-    final KvmServer server;
-    final HttpClient http;
+    public final List<SimulatedModule> modules = new ArrayList<>();
+    public final Path dir;
+    public final KvmServer server;
+    public final HttpClient http;
 
-    private ServerRig(Path dir, int machines, String videoOnlyMachines) throws Exception {
-        this.dir = dir;
+    private ServerRig(Path dir, int machines, String videoOnlyMachines, int portOffsetBase, int httpsPort)
+            throws Exception {
+        this.dir = Files.createDirectories(dir);
         Path data = dir.resolve("data");
         StringBuilder yaml = new StringBuilder("server:\n  bind: 127.0.0.1\n  https-port: 0\n  data-dir: data\n")
                 .append("  encoder: {encoder: libx264, bitrate-kbps: 2000, gop-frames: 60, preset: ultrafast}\n")
@@ -61,7 +69,7 @@ final class ServerRig implements AutoCloseable {
         for (int i = 0; i < machines; i++) {
             byte[] secret = new byte[32];
             Arrays.fill(secret, (byte) (0x40 + i));
-            SimulatedModule module = new SimulatedModule(i, PORT_OFFSET_BASE + 100 * i).adopt(secret)
+            SimulatedModule module = new SimulatedModule(i, portOffset(portOffsetBase, i)).adopt(secret)
                     .withVideo(VIDEO_FPS).start();
             modules.add(module);
             secrets.put(name(i), secret);
@@ -77,33 +85,49 @@ final class ServerRig implements AutoCloseable {
         // A cheap hash keeps the tests quick; the stored hash carries its own iteration count.
         UserStore.open(data.resolve("users.yaml"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS))
                 .setPassword(USER, PASSWORD.toCharArray());
-        this.server = KvmServer.start(InventoryLoader.load(inventory), ApiSettings.loopback());
+        ApiSettings loopback = ApiSettings.loopback();
+        this.server = KvmServer.start(InventoryLoader.load(inventory), new ApiSettings(loopback.bind(), httpsPort,
+                loopback.redirectPort(), loopback.maxConnections(), loopback.maxBodyBytes(), loopback.idleTimeout(),
+                loopback.workerThreads(), loopback.workerQueue()));
         this.http = HttpClient.newBuilder().sslContext(trusting(server.certificateFile()))
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    static ServerRig start(Path dir, int machines) throws Exception {
-        return new ServerRig(dir, machines, "");
+    public static ServerRig start(Path dir, int machines) throws Exception {
+        return start(dir, machines, "");
     }
 
     /** With machines that have video only, given as inventory YAML list items. */
-    static ServerRig start(Path dir, int machines, String videoOnlyMachines) throws Exception {
-        return new ServerRig(dir, machines, videoOnlyMachines);
+    public static ServerRig start(Path dir, int machines, String videoOnlyMachines) throws Exception {
+        return new ServerRig(dir, machines, videoOnlyMachines, PORT_OFFSET_BASE, 0);
     }
 
-    static String name(int i) {
+    /**
+     * As {@link #start(Path, int, String)}, the modules' host ports at {@code portOffsetBase} (+100
+     * per module; {@link #EPHEMERAL_PORTS} for free ones) and the API on {@code httpsPort} (0: free).
+     */
+    public static ServerRig start(Path dir, int machines, String videoOnlyMachines, int portOffsetBase, int httpsPort)
+            throws Exception {
+        return new ServerRig(dir, machines, videoOnlyMachines, portOffsetBase, httpsPort);
+    }
+
+    private static int portOffset(int base, int module) {
+        return base < 0 ? EPHEMERAL_PORTS : base + 100 * module;
+    }
+
+    public static String name(int i) {
         return "sim-" + i;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("https://127.0.0.1:" + server.port() + path);
     }
 
-    URI wsUri(String path) {
+    public URI wsUri(String path) {
         return URI.create("wss://127.0.0.1:" + server.port() + path);
     }
 
-    String login() throws IOException, InterruptedException {
+    public String login() throws IOException, InterruptedException {
         HttpResponse<String> response = post("/api/login", null,
                 "{\"user\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}");
         if (response.statusCode() != 200) {
@@ -112,15 +136,15 @@ final class ServerRig implements AutoCloseable {
         return json(response.body()).get("token").asText();
     }
 
-    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<byte[]> getBytes(String path, String token) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> getBytes(String path, String token) throws IOException, InterruptedException {
         return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
         return http.send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -133,11 +157,11 @@ final class ServerRig implements AutoCloseable {
         return builder;
     }
 
-    static JsonNode json(String text) throws IOException {
+    public static JsonNode json(String text) throws IOException {
         return JSON.readTree(text);
     }
 
-    static SSLContext trusting(Path certificatePem) throws Exception {
+    public static SSLContext trusting(Path certificatePem) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(certificatePem)) {

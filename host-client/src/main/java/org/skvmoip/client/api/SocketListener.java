@@ -1,0 +1,17 @@
+package org.skvmoip.client.api;
+
+/** How a WebSocket of the API ends; the listeners of each socket add their own messages. */
+public interface SocketListener {
+
+    /**
+     * The socket closed: {@code code} is the server's close code (docs/api.md, WebSockets: 1001
+     * no answer to a ping, 1008 a malformed message, 1011 the stream could not start, 1013 busy...),
+     * or 1006 when the connection broke without one.
+     */
+    default void onClosed(int code, String reason) {
+    }
+
+    /** The connection failed or sent what this client cannot read; the socket is closed after this. */
+    default void onFailure(Throwable error) {
+    }
+}
