@@ -3,7 +3,7 @@ package org.skvmoip.client.ui;
 /**
  * Where a picture of {@code pictureWidth} x {@code pictureHeight} is drawn inside a view of
  * {@code viewWidth} x {@code viewHeight}: as large as fits with its aspect kept, centred, the rest
- * black bars (letterbox). Maps view coordinates to the absolute pointer's 0..32767.
+ * black bars (letterbox), at whole-pixel offsets. Maps view coordinates to the absolute pointer's 0..32767.
  */
 public record PictureArea(double left, double top, double width, double height, int pictureWidth, int pictureHeight) {
 
@@ -18,8 +18,9 @@ public record PictureArea(double left, double top, double width, double height, 
         double scale = Math.min(viewWidth / pictureWidth, viewHeight / pictureHeight);
         double width = pictureWidth * scale;
         double height = pictureHeight * scale;
-        return new PictureArea((viewWidth - width) / 2, (viewHeight - height) / 2, width, height, pictureWidth,
-                pictureHeight);
+        // Whole-pixel offsets: a picture shown at its own size stays sharp instead of straddling pixels.
+        return new PictureArea(Math.floor((viewWidth - width) / 2), Math.floor((viewHeight - height) / 2), width, height,
+                pictureWidth, pictureHeight);
     }
 
     public boolean isEmpty() {
