@@ -2,9 +2,11 @@ package org.skvmoip.client;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -19,7 +21,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Starts the desktop client. With {@code --server}, {@code --user} and a password (from
@@ -55,6 +59,22 @@ public final class ClientMain implements Callable<Integer> {
             + " vouches for (a CA, or the server's own certificate) instead of pinning on first use.")
     Path caCert;
 
+    @Spec
+    CommandSpec spec;
+
+    private final InputStream stdin;
+    private final Map<String, String> env;
+
+    public ClientMain() {
+        this(System.in, System.getenv());
+    }
+
+    /** With the standard input and environment given (tests). */
+    ClientMain(InputStream stdin, Map<String, String> env) {
+        this.stdin = stdin;
+        this.env = env;
+    }
+
     public static void main(String[] args) {
         int exit = new CommandLine(new ClientMain()).execute(args);
         if (exit != 0) {
@@ -64,28 +84,36 @@ public final class ClientMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        HardwareDecoding.deviceTypes(decoder); // an unknown name fails here, with the choices, before a window opens
-        Optional<char[]> password = password();
+        ClientApp.Options options = options();
         ServerTrust authority = caCert == null ? null : ServerTrust.certificateAuthority(caCert);
-        KnownServers known = new KnownServers(ConfigDirectory.resolve().resolve(ConfigDirectory.KNOWN_SERVERS));
-        ClientApp.Options options = new ClientApp.Options(server, user, password, Optional.ofNullable(machine), decoder);
+        KnownServers known = new KnownServers(ConfigDirectory.resolve(env).resolve(ConfigDirectory.KNOWN_SERVERS));
         Platform.startup(() -> new ClientApp(new Stage(), options,
                 owner -> authority != null ? authority : ServerTrust.pinned(known, TrustDialogs.firstUse(owner)))
                 .start());
         return 0;
     }
 
+    /** What the command line asks for; an unknown decoder fails here, naming the choices, before a window opens. */
+    ClientApp.Options options() throws IOException {
+        try {
+            HardwareDecoding.deviceTypes(decoder);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--decoder: " + e.getMessage());
+        }
+        return new ClientApp.Options(server, user, password(), Optional.ofNullable(machine), decoder);
+    }
+
     private Optional<char[]> password() throws IOException {
         if (passwordStdin) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             String line = in.readLine();
             if (line == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw new CommandLine.ParameterException(spec.commandLine(),
                         "--password-stdin: standard input ended before a password line");
             }
             return Optional.of(line.toCharArray());
         }
-        String fromEnv = System.getenv(PASSWORD_ENV);
+        String fromEnv = env.get(PASSWORD_ENV);
         return fromEnv == null || fromEnv.isEmpty() ? Optional.empty() : Optional.of(fromEnv.toCharArray());
     }
 }

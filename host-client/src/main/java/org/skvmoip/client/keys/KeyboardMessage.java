@@ -23,16 +23,6 @@ public record KeyboardMessage(int modifiers, int[] keys) {
         return keys.clone();
     }
 
-    /** The input socket's JSON for this state. */
-    public String toJson() {
-        StringBuilder json = new StringBuilder("{\"type\":\"keyboard\",\"modifiers\":").append(modifiers)
-                .append(",\"keys\":[");
-        for (int i = 0; i < keys.length; i++) {
-            json.append(i == 0 ? "" : ",").append(keys[i]);
-        }
-        return json.append("]}").toString();
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof KeyboardMessage that && modifiers == that.modifiers && Arrays.equals(keys, that.keys);

@@ -28,6 +28,7 @@ final class VideoSurface extends Region {
     private long lastStatsNanos;
     private int pictureWidth;
     private int pictureHeight;
+    private volatile long picturesShown;
 
     VideoSurface(VideoDecoder decoder) {
         this.decoder = decoder;
@@ -81,9 +82,15 @@ final class VideoSurface extends Region {
         return image;
     }
 
+    /** Pictures drawn so far. */
+    long picturesShown() {
+        return picturesShown;
+    }
+
     private void draw(long now) {
         DecodedPicture picture = decoder.takeNewest();
         if (picture != null) {
+            picturesShown++;
             try {
                 if (image.update(picture)) {
                     view.setImage(image.image());

@@ -311,6 +311,31 @@ class MachineWindowGuiTest {
         assertThat(Files.readString(known.file())).contains(shown);
     }
 
+    @Test
+    void afterTheNetworkDropsTheWindowReconnectsByItselfAndControlsTheMachineAgain(ServerRig rig) throws Exception {
+        api(rig).power(SIM_0, PowerAction.ON);
+        Waits.running(rig, 0);
+        VirtualTarget target = rig.modules.get(0).target();
+        try (DroppingProxy proxy = new DroppingProxy(rig.server.port())) {
+            client = RunningClient.start(rig, proxy.port(), config, true, SIM_0);
+            MachineWindow window = client.awaitWindow(SIM_0);
+            Label control = (Label) RunningClient.lookup(window.stage(), "control");
+            RunningClient.await("control", () -> control.getText().startsWith("you control"));
+            RunningClient.await("the first picture", () -> window.surface().image().image() != null);
+
+            proxy.dropAll();
+
+            RunningClient.await("the drop noticed", () -> control.getText().equals("keyboard and mouse disconnected"));
+            RunningClient.await("control again", () -> control.getText().startsWith("you control"));
+            long before = window.surface().picturesShown();
+            Waits.until("pictures again", () -> window.surface().picturesShown() > before + 3);
+            robot = FxTest.call(Robot::new);
+            FxTest.run(() -> window.surface().requestFocus());
+            type(KeyCode.ENTER, KeyCode.R, KeyCode.E, KeyCode.C, KeyCode.O, KeyCode.N);
+            Waits.until("typing after the drop", () -> lastLine(target).endsWith("recon"), target::consoleText);
+        }
+    }
+
     // ---- helpers ----
 
     private void type(KeyCode... keys) throws Exception {

@@ -29,14 +29,24 @@ final class RunningClient implements AutoCloseable {
      * known servers file, logged in (password given) or at the login view (none).
      */
     static RunningClient start(ServerRig rig, Path config, boolean logIn, String machine) throws Exception {
+        return start(rig, rig.server.port(), config, logIn, machine);
+    }
+
+    /** As {@link #start(ServerRig, Path, boolean, String)}, reaching the server through {@code port} (a relay). */
+    static RunningClient start(ServerRig rig, int port, Path config, boolean logIn, String machine) throws Exception {
         KnownServers known = new KnownServers(config.resolve("known_servers"));
-        known.pin("127.0.0.1:" + rig.server.port(), rig.server.certificate().sha256Fingerprint());
-        return start(rig, known, FirstUseDecision.REFUSE, logIn, machine);
+        known.pin("127.0.0.1:" + port, rig.server.certificate().sha256Fingerprint());
+        return start(rig, port, known, FirstUseDecision.REFUSE, logIn, machine);
     }
 
     static RunningClient start(ServerRig rig, KnownServers known, FirstUseDecision unexpected, boolean logIn,
             String machine) throws Exception {
-        ClientApp.Options options = new ClientApp.Options(rig.server.url(), ServerRig.USER,
+        return start(rig, rig.server.port(), known, unexpected, logIn, machine);
+    }
+
+    private static RunningClient start(ServerRig rig, int port, KnownServers known, FirstUseDecision unexpected,
+            boolean logIn, String machine) throws Exception {
+        ClientApp.Options options = new ClientApp.Options("https://127.0.0.1:" + port, ServerRig.USER,
                 logIn ? Optional.of(ServerRig.PASSWORD.toCharArray()) : Optional.empty(), Optional.ofNullable(machine),
                 HardwareDecoding.SOFTWARE);
         ClientApp app = FxTest.call(() -> {
