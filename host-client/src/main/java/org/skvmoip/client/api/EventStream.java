@@ -29,8 +29,8 @@ public final class EventStream implements AutoCloseable {
     static EventStream open(ServerConnection connection, Optional<String> machine, Listener listener)
             throws ClientException {
         Assembler assembler = new Assembler(listener);
-        connection.openSocket("/api/events" + machine.map(m -> "?machine=" + ServerConnection.segment(m)).orElse(""),
-                assembler);
+        String query = machine.map(m -> "?machine=" + ServerConnection.segment(m)).orElse("");
+        assembler.attach(connection.openSocket("/api/events" + query, assembler));
         return new EventStream(assembler);
     }
 

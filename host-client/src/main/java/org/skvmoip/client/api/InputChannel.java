@@ -48,7 +48,7 @@ public final class InputChannel implements AutoCloseable {
 
     static InputChannel open(ServerConnection connection, String machine, Listener listener) throws ClientException {
         Assembler assembler = new Assembler(listener);
-        connection.openSocket(ServerConnection.machinePath(machine, "/input"), assembler);
+        assembler.attach(connection.openSocket(ServerConnection.machinePath(machine, "/input"), assembler));
         return new InputChannel(assembler);
     }
 

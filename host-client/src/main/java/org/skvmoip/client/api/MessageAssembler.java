@@ -20,6 +20,7 @@ abstract class MessageAssembler implements WebSocket.Listener {
     static final int ABNORMAL_CLOSURE = 1006;
     static final int MESSAGE_TOO_BIG = 1009;
     static final int POLICY_VIOLATION = 1008;
+    static final int CLOSE_WAIT_SECONDS = 2;
 
     private final int maxBytes;
     private final SocketListener listener;
@@ -44,6 +45,14 @@ abstract class MessageAssembler implements WebSocket.Listener {
 
     WebSocket socket() {
         return socket;
+    }
+
+    /**
+     * The socket the opening handshake answered: set here as well as in {@link #onOpen}, because
+     * the handshake's future may complete before onOpen has run on another thread.
+     */
+    void attach(WebSocket opened) {
+        socket = opened;
     }
 
     @Override
@@ -139,7 +148,10 @@ abstract class MessageAssembler implements WebSocket.Listener {
         closed.complete(null);
     }
 
-    /** Closes normally, waits a moment for the server's answer, then drops the connection. */
+    /**
+     * Closes normally and drops the connection when the server has answered, or after
+     * {@link #CLOSE_WAIT_SECONDS} at most. Does not block: a listener may call it from its callback.
+     */
     void close() {
         WebSocket open = socket;
         if (open == null) {
@@ -148,8 +160,9 @@ abstract class MessageAssembler implements WebSocket.Listener {
         if (!open.isOutputClosed()) {
             open.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
         }
-        closed.completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
-        open.abort();
-        end(WebSocket.NORMAL_CLOSURE, "closed by this client");
+        closed.completeOnTimeout(null, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS).thenRun(() -> {
+            open.abort();
+            end(WebSocket.NORMAL_CLOSURE, "closed by this client");
+        });
     }
 }

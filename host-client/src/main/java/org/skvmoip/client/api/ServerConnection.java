@@ -225,10 +225,11 @@ public final class ServerConnection {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
-    private String bearer() throws ClientException {
+    /** A call before any login is the caller's bug, not a refusal by the server. */
+    private String bearer() {
         String current = token;
         if (current == null) {
-            throw ClientException.http(401, "not logged in: log in first", Optional.empty());
+            throw new IllegalStateException("not logged in: call login or useToken first");
         }
         return "Bearer " + current;
     }

@@ -1,6 +1,10 @@
 package org.skvmoip.client.api;
 
-/** How a WebSocket of the API ends; the listeners of each socket add their own messages. */
+/**
+ * How a WebSocket of the API ends; the listeners of each socket add their own messages. Listeners
+ * are called on the HTTP client's threads, one message at a time per socket, never on a UI
+ * thread: a JavaFX client hands what it gets to its own thread (Platform.runLater).
+ */
 public interface SocketListener {
 
     /**

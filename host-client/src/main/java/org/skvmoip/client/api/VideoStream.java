@@ -28,7 +28,7 @@ public final class VideoStream implements AutoCloseable {
             throws ClientException {
         Assembler assembler = new Assembler(listener);
         String query = mode == VideoMode.THUMBNAIL ? "?mode=thumbnail" : "";
-        connection.openSocket(ServerConnection.machinePath(machine, "/video") + query, assembler);
+        assembler.attach(connection.openSocket(ServerConnection.machinePath(machine, "/video") + query, assembler));
         return new VideoStream(assembler);
     }
 

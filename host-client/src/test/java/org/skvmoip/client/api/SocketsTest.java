@@ -58,6 +58,18 @@ class SocketsTest {
     }
 
     @Test
+    void aThumbnailIsASmallerPictureThatAlsoStartsWithAKeyframe() throws Exception {
+        BlockingQueue<VideoFrame> frames = new LinkedBlockingQueue<>();
+        try (VideoStream video = server.openVideo("sim-1", VideoMode.THUMBNAIL, frames::add)) {
+            VideoFrame first = Waits.next(frames, "thumbnail frame", frame -> true);
+
+            assertThat(first.keyframe()).isTrue();
+            assertThat(first.width()).isLessThan(1024);
+            assertThat(first.width() * 768).as("aspect kept").isEqualTo(first.height() * 1024);
+        }
+    }
+
+    @Test
     void aClaimedInputChannelTypesTheKeyboardStateOnTheTarget() throws Exception {
         server.power("sim-0", PowerAction.ON);
         Waits.running(rig, 0);
@@ -98,6 +110,19 @@ class SocketsTest {
             other.takeOver();
             Waits.next(second, "control taken over", ControlState::held);
             Waits.next(first, "control lost", state -> !state.held());
+        }
+    }
+
+    @Test
+    void theEventsSocketOfEveryMachineStartsWithTheStateOfEach() throws Exception {
+        BlockingQueue<MachineState> events = new LinkedBlockingQueue<>();
+        try (EventStream stream = server.openEvents(events::add)) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                names.add(Waits.next(events, "initial state", machine -> true).name());
+            }
+
+            assertThat(names).containsExactlyInAnyOrder("sim-0", "sim-1", RackExtension.VIDEO_ONLY);
         }
     }
 

@@ -1,0 +1,147 @@
+package org.skvmoip.client.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.skvmoip.client.api.ClientException;
+import org.skvmoip.client.api.ServerAddress;
+import org.skvmoip.client.api.ServerConnection;
+import org.skvmoip.client.api.Session;
+import org.skvmoip.client.trust.KnownServers;
+import org.skvmoip.client.trust.ServerTrust;
+
+/**
+ * An authenticated connection for one command: the saved session when it is for this server
+ * (and user), logging in again when it has ended and a password can be had; else a login for
+ * this command only, logged out when it is done.
+ */
+final class CliSession {
+
+    static final String SERVER_ENV = "SKVM_SERVER";
+    static final String USER_ENV = "SKVM_USER";
+
+    /** One API call; may be made twice when the saved session had ended. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run(ServerConnection server) throws ClientException;
+    }
+
+    private final SkvmCommand options;
+    private final Passwords passwords;
+
+    CliSession(SkvmCommand options) {
+        this.options = options;
+        this.passwords = new Passwords(options.context, options.passwordStdin);
+    }
+
+    <T> T call(Call<T> call) throws ClientException {
+        Optional<SavedSession> saved = savedSession();
+        ServerAddress address = serverAddress(saved);
+        ServerConnection server = connect(address);
+        String user = userName(saved.filter(s -> s.server().equals(address)));
+        if (saved.isPresent() && saved.get().server().equals(address) && saved.get().user().equals(user)) {
+            server.useToken(saved.get().token());
+            try {
+                return call.run(server);
+            } catch (ClientException e) {
+                if (e.status() != 401) {
+                    throw e;
+                }
+                char[] password = passwords.get(user, address.toString()).orElseThrow(() -> new CliFailure(
+                        ExitCodes.AUTHENTICATION, "the saved session for " + user + " at " + address
+                                + " has ended; run skvm login again (or set " + Passwords.ENV + ")"));
+                save(address, server.login(user, password));
+                return call.run(server);
+            }
+        }
+        char[] password = passwords.get(user, address.toString()).orElseThrow(() -> new CliFailure(
+                ExitCodes.AUTHENTICATION, "not logged in to " + address + ": run skvm login, or give the password in "
+                        + Passwords.ENV + " or with --password-stdin"));
+        server.login(user, password);
+        try {
+            return call.run(server);
+        } finally {
+            logoutQuietly(server);
+        }
+    }
+
+    /** Logs in and saves the session ({@code skvm login}). */
+    SavedSession login() throws ClientException {
+        Optional<SavedSession> saved = savedSession();
+        ServerAddress address = serverAddress(saved);
+        String user = userName(saved.filter(s -> s.server().equals(address)));
+        char[] password = passwords.get(user, address.toString()).orElseThrow(() -> new CliFailure(
+                ExitCodes.AUTHENTICATION, "no password: type it at the prompt, or give it in " + Passwords.ENV
+                        + " or with --password-stdin"));
+        return save(address, connect(address).login(user, password));
+    }
+
+    private SavedSession save(ServerAddress address, Session session) {
+        SavedSession saved = SavedSession.of(address, session);
+        try {
+            saved.write(options.tokenFile());
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.USAGE, "cannot save the session: " + e.getMessage());
+        }
+        return saved;
+    }
+
+    Optional<SavedSession> savedSession() {
+        try {
+            return SavedSession.read(options.tokenFile());
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.AUTHENTICATION, e.getMessage());
+        }
+    }
+
+    ServerConnection connect(ServerAddress address) {
+        return new ServerConnection(address, trust());
+    }
+
+    private ServerTrust trust() {
+        if (options.caCert != null) {
+            try {
+                return ServerTrust.certificateAuthority(options.caCert);
+            } catch (IOException e) {
+                throw new CliFailure(ExitCodes.USAGE, "--ca-cert: " + e.getMessage());
+            }
+        }
+        return ServerTrust.pinned(new KnownServers(options.knownServersFile()),
+                new TerminalFirstUse(options.acceptNew, options.context.terminal(), options.context.err()));
+    }
+
+    private ServerAddress serverAddress(Optional<SavedSession> saved) {
+        String text = options.server != null ? options.server : options.context.env(SERVER_ENV);
+        if (text == null) {
+            return saved.map(SavedSession::server).orElseThrow(() -> new CliFailure(ExitCodes.USAGE,
+                    "no server given: use --server https://host:8443, or set " + SERVER_ENV));
+        }
+        try {
+            return ServerAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCodes.USAGE, "--server: " + e.getMessage());
+        }
+    }
+
+    private String userName(Optional<SavedSession> savedForThisServer) {
+        String user = options.user != null ? options.user : options.context.env(USER_ENV);
+        if (user != null) {
+            return user;
+        }
+        return savedForThisServer.map(SavedSession::user).orElseThrow(() -> new CliFailure(ExitCodes.USAGE,
+                "no user given: use --user NAME, or set " + USER_ENV));
+    }
+
+    private static void logoutQuietly(ServerConnection server) {
+        try {
+            server.logout();
+        } catch (ClientException e) {
+            // The session ends by itself within the hour; the command's own outcome is what counts.
+        }
+    }
+
+    Path tokenFile() {
+        return options.tokenFile();
+    }
+}
