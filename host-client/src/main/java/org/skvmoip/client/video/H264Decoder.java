@@ -129,7 +129,7 @@ final class H264Decoder implements AutoCloseable {
         try (PointerPointer<AVBufferRef> created = new PointerPointer<>(1)) {
             created.put(0, (Pointer) null);
             FfmpegCalls.check(av_hwdevice_ctx_create(created, deviceType, (BytePointer) null, null, 0),
-                    "no " + deviceName() + " device");
+                    "no " + deviceName() + " device (" + HardwareDecoding.requirement(deviceName()) + ")");
             device = created.get(AVBufferRef.class, 0);
         }
     }

@@ -42,6 +42,17 @@ public final class HardwareDecoding {
         return List.of(type);
     }
 
+    /** What a device type needs, for the note saying why it did not open. */
+    static String requirement(String deviceName) {
+        return switch (deviceName) {
+            case "cuda" -> "needs an NVIDIA GPU and its driver's libcuda.so.1 / nvcuda.dll";
+            case "vaapi" -> "needs a VA-API driver (libva with the GPU's driver) and access to /dev/dri/renderD128";
+            case "d3d11va", "dxva2" -> "needs a GPU with Direct3D video decoding";
+            case "videotoolbox" -> "needs macOS's VideoToolbox";
+            default -> "not available on this machine";
+        };
+    }
+
     static List<Integer> platformOrder(String osName) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
