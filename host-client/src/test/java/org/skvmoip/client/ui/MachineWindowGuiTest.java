@@ -135,6 +135,10 @@ class MachineWindowGuiTest {
     void inRelativeModeTheCapturedPointerMovesTheTargetsPointerByTheMotion(ServerRig rig) throws Exception {
         MachineWindow window = open(rig, 0);
         VirtualTarget target = rig.modules.get(0).target();
+        // Away from the edges first (absolute), so that no motion below is cut short by one.
+        Point2D middle = screenPoint(window, 512, 384);
+        FxTest.run(() -> robot.mouseMove(middle));
+        Waits.until("the pointer in the middle", () -> target.pointerX() == 512 && target.pointerY() == 384);
         FxTest.run(() -> ((ButtonBase) window.stage().getScene().lookup("#relative")).fire());
         Point2D centre = FxTest.call(() -> window.surface().localToScreen(window.surface().getWidth() / 2,
                 window.surface().getHeight() / 2));
