@@ -60,7 +60,6 @@ class ClientGuiTest {
 
     @Test
     void theMachineViewShowsTheTargetsScreen(ServerRig rig) throws Exception {
-        rig.modules.get(0).target();
         client = RunningClient.start(rig, config, true, "sim-0");
         MachineWindow window = client.awaitWindow("sim-0");
         RunningClient.lookup(window.stage(), "power-on");

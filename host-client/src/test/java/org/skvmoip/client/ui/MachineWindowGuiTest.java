@@ -79,6 +79,12 @@ class MachineWindowGuiTest {
         RunningClient.await("control of " + window.machine(),
                 () -> ((Label) window.stage().getScene().lookup("#control")).getText().startsWith("you control"));
         RunningClient.await("the first picture", () -> window.surface().image().image() != null);
+        focus(window);
+        return window;
+    }
+
+    /** Gives the window's video the keyboard, as a click on it would. */
+    private void focus(MachineWindow window) throws Exception {
         robot = FxTest.call(Robot::new);
         FxTest.run(() -> {
             window.stage().toFront();
@@ -86,7 +92,6 @@ class MachineWindowGuiTest {
             window.surface().requestFocus();
         });
         RunningClient.await("the window's focus", () -> window.stage().isFocused() && window.surface().isFocused());
-        return window;
     }
 
     private static ServerConnection api(ServerRig rig) throws Exception {
@@ -333,8 +338,7 @@ class MachineWindowGuiTest {
             RunningClient.await("control again", () -> control.getText().startsWith("you control"));
             long before = window.surface().picturesShown();
             Waits.until("pictures again", () -> window.surface().picturesShown() > before + 3);
-            robot = FxTest.call(Robot::new);
-            FxTest.run(() -> window.surface().requestFocus());
+            focus(window);
             type(KeyCode.ENTER, KeyCode.R, KeyCode.E, KeyCode.C, KeyCode.O, KeyCode.N);
             Waits.until("typing after the drop", () -> lastLine(target).endsWith("recon"), target::consoleText);
         }
