@@ -2,6 +2,8 @@ package org.skvmoip.client.ui;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.skvmoip.client.api.ControlState;
 import org.skvmoip.client.api.EventStream;
@@ -52,7 +54,7 @@ final class MachineLink implements AutoCloseable {
     private final KeptOpen video;
     private final KeptOpen input;
     private final KeptOpen events;
-    private volatile InputChannel channel;
+    private final AtomicReference<InputChannel> channel = new AtomicReference<>();
 
     /**
      * @param interactive a machine window (video, input and events) rather than a wall thumbnail (video only)
@@ -93,21 +95,21 @@ final class MachineLink implements AutoCloseable {
     // ---- input, from the JavaFX thread; dropped while the input socket is closed ----
 
     void keyboard(KeyboardMessage state) {
-        InputChannel current = channel;
+        InputChannel current = channel.get();
         if (current != null) {
             current.keyboard(state.modifiers(), state.keys());
         }
     }
 
     void mouseAbsolute(int buttons, int x, int y, int wheel, int hwheel) {
-        InputChannel current = channel;
+        InputChannel current = channel.get();
         if (current != null) {
             current.mouseAbsolute(buttons, x, y, wheel, hwheel);
         }
     }
 
     void mouseRelative(int buttons, int dx, int dy, int wheel, int hwheel) {
-        InputChannel current = channel;
+        InputChannel current = channel.get();
         if (current != null) {
             current.mouseRelative(buttons, dx, dy, wheel, hwheel);
         }
@@ -115,7 +117,7 @@ final class MachineLink implements AutoCloseable {
 
     /** Takes control from whoever has it. */
     void takeOver() {
-        InputChannel current = channel;
+        InputChannel current = channel.get();
         if (current != null) {
             current.takeOver();
         }
@@ -151,9 +153,21 @@ final class MachineLink implements AutoCloseable {
     }
 
     private AutoCloseable openInput(KeptOpen.Loss loss) throws org.skvmoip.client.api.ClientException {
+        // A socket may report its end twice (failure, then close) and after its successor has
+        // opened: only its own first report may forget it, never the successor.
+        AtomicReference<InputChannel> self = new AtomicReference<>();
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable lost = () -> {
+            if (ended.compareAndSet(false, true) && channel.compareAndSet(self.get(), null)) {
+                Platform.runLater(listener::onInputLost);
+            }
+        };
         InputChannel opened = connection.openInput(machine, new InputChannel.Listener() {
             @Override
             public void onControl(ControlState control) {
+                if (ended.get()) {
+                    return;
+                }
                 if (control.held()) {
                     loss.connected();
                 }
@@ -167,24 +181,20 @@ final class MachineLink implements AutoCloseable {
 
             @Override
             public void onClosed(int code, String reason) {
-                inputLost();
+                lost.run();
                 loss.onClosed(code, reason);
             }
 
             @Override
             public void onFailure(Throwable error) {
-                inputLost();
+                lost.run();
                 loss.onFailure(error);
             }
         });
-        channel = opened;
+        self.set(opened);
+        channel.set(opened);
         opened.claim();
         return opened;
-    }
-
-    private void inputLost() {
-        channel = null;
-        Platform.runLater(listener::onInputLost);
     }
 
     private AutoCloseable openEvents(KeptOpen.Loss loss) throws org.skvmoip.client.api.ClientException {
@@ -214,8 +224,7 @@ final class MachineLink implements AutoCloseable {
     /** Closes every socket (the server releases every key and button) and the decoder. */
     @Override
     public void close() {
-        InputChannel current = channel;
-        channel = null;
+        InputChannel current = channel.getAndSet(null);
         if (current != null) {
             current.releaseAll();
         }

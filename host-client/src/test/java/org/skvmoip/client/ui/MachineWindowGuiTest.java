@@ -106,14 +106,8 @@ class MachineWindowGuiTest {
         MachineWindow window = open(rig, 0);
         VirtualTarget target = rig.modules.get(0).target();
 
-        type(KeyCode.ENTER, KeyCode.E, KeyCode.C, KeyCode.H, KeyCode.O, KeyCode.SPACE, KeyCode.K, KeyCode.V, KeyCode.M,
-                KeyCode.DIGIT7);
-        FxTest.run(() -> robot.keyPress(KeyCode.SHIFT));
-        type(KeyCode.DIGIT1);
-        FxTest.run(() -> robot.keyRelease(KeyCode.SHIFT));
+        typeLine(target, "echo kvm7!");
 
-        Waits.until("the typed line on the console", () -> target.consoleText().contains("echo kvm7!"),
-                target::consoleText);
         awaitScreenText(window, "echo kvm7!");
     }
 
@@ -239,7 +233,7 @@ class MachineWindowGuiTest {
     void keysHeldWhenTheWindowLosesFocusAreLetGoOnTheTarget(ServerRig rig) throws Exception {
         MachineWindow window = open(rig, 0);
         VirtualTarget target = rig.modules.get(0).target();
-        type(KeyCode.ENTER);
+        typeLine(target, "");
         FxTest.run(() -> robot.keyPress(KeyCode.SHIFT));
         FxTest.settle();
 
@@ -339,12 +333,37 @@ class MachineWindowGuiTest {
             long before = window.surface().picturesShown();
             Waits.until("pictures again", () -> window.surface().picturesShown() > before + 3);
             focus(window);
-            type(KeyCode.ENTER, KeyCode.R, KeyCode.E, KeyCode.C, KeyCode.O, KeyCode.N);
-            Waits.until("typing after the drop", () -> lastLine(target).endsWith("recon"), target::consoleText);
+            typeLine(target, "recon");
         }
     }
 
     // ---- helpers ----
+
+    /**
+     * Starts a new console line and types {@code text} on it with the robot, one key at a time,
+     * each once the one before shows on the target's console: as a person types, rather than
+     * faster than the simulated USB host polls.
+     */
+    private void typeLine(VirtualTarget target, String text) throws Exception {
+        type(KeyCode.ENTER);
+        Waits.until("a new prompt", () -> lastLine(target).equals(">"), target::consoleText);
+        StringBuilder line = new StringBuilder("> ");
+        for (char c : text.toCharArray()) {
+            boolean shifted = c == '!';
+            KeyCode key = c == ' ' ? KeyCode.SPACE : c == '!' ? KeyCode.DIGIT1 : Character.isDigit(c)
+                    ? KeyCode.valueOf("DIGIT" + c) : KeyCode.valueOf(String.valueOf(Character.toUpperCase(c)));
+            if (shifted) {
+                FxTest.run(() -> robot.keyPress(KeyCode.SHIFT));
+            }
+            type(key);
+            if (shifted) {
+                FxTest.run(() -> robot.keyRelease(KeyCode.SHIFT));
+            }
+            line.append(c);
+            String expected = line.toString().stripTrailing();
+            Waits.until("'" + c + "' typed", () -> lastLine(target).equals(expected), target::consoleText);
+        }
+    }
 
     private void type(KeyCode... keys) throws Exception {
         for (KeyCode key : keys) {
