@@ -99,7 +99,7 @@ final class PointerInput {
             }
             return;
         }
-        sendAbsolute(event, 0, 0);
+        sendAbsolute(event);
     }
 
     private void button(MouseEvent event) {
@@ -117,7 +117,7 @@ final class PointerInput {
             target.relative(lastButtons, 0, 0, 0, 0);
             return;
         }
-        sendAbsolute(event, 0, 0);
+        sendAbsolute(event);
     }
 
     private void scrolled(ScrollEvent event) {
@@ -146,7 +146,7 @@ final class PointerInput {
         return (int) Math.max(-127, Math.min(127, amount < 0 ? Math.ceil(amount) : Math.floor(amount)));
     }
 
-    private void sendAbsolute(MouseEvent event, int wheel, int pan) {
+    private void sendAbsolute(MouseEvent event) {
         PictureArea area = surface.pictureArea();
         if (area.isEmpty()) {
             return;
@@ -154,7 +154,7 @@ final class PointerInput {
         lastX = area.absoluteX(event.getX());
         lastY = area.absoluteY(event.getY());
         lastButtons = buttons(event);
-        target.absolute(lastButtons, lastX, lastY, wheel, pan);
+        target.absolute(lastButtons, lastX, lastY, 0, 0);
     }
 
     private void sendMotion(MouseEvent event) {

@@ -161,8 +161,10 @@ final class H264Decoder implements AutoCloseable {
      */
     int decode(byte[] annexB, int offset, int length, Pictures out) throws IOException {
         if (input.capacity() < length + INPUT_PADDING) {
+            // Grown by doubling: a stream's keyframes are its largest units and come back every GOP.
+            long size = Math.max(length + INPUT_PADDING, 2 * input.capacity());
             input.close();
-            input = new BytePointer((long) Math.max(length + INPUT_PADDING, 2 * input.capacity()));
+            input = new BytePointer(size);
         }
         input.position(0).put(annexB, offset, length);
         input.position(length).put(PADDING, 0, INPUT_PADDING);

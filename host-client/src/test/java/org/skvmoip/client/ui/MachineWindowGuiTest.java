@@ -112,7 +112,7 @@ class MachineWindowGuiTest {
     }
 
     @Test
-    void aClickLandsOnThePixelClickedInAbsoluteMode(ServerRig rig) throws Exception {
+    void aClickLandsOnThePixelClickedAndTheWheelTurnsInAbsoluteMode(ServerRig rig) throws Exception {
         MachineWindow window = open(rig, 0);
         VirtualTarget target = rig.modules.get(0).target();
 
@@ -128,6 +128,11 @@ class MachineWindowGuiTest {
         FxTest.run(() -> robot.mouseRelease(MouseButton.PRIMARY));
         Waits.until("the left button up", () -> target.pointerButtons() == 0);
         assertThat(target.pointerX()).isEqualTo(17);
+
+        long wheel = target.wheelTotal();
+        FxTest.run(() -> robot.mouseWheel(-3)); // three notches up, away from the user: HID's positive
+        Waits.until("three wheel notches up", () -> target.wheelTotal() == wheel + 3,
+                () -> "wheel moved by " + (target.wheelTotal() - wheel));
     }
 
     @Test

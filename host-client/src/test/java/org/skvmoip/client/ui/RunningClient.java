@@ -16,7 +16,7 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 
 /** The desktop client as a user starts it, on the test's display, against a rig's server. */
-final class RunningClient implements AutoCloseable {
+final class RunningClient {
 
     final ClientApp app;
 
@@ -90,8 +90,7 @@ final class RunningClient implements AutoCloseable {
 
     static final Duration WAIT = Waits.WAIT;
 
-    @Override
-    public void close() throws Exception {
+    void close() throws Exception {
         FxTest.run(() -> app.mainWindow().close());
     }
 }
