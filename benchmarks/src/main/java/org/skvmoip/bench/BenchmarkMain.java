@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.skvmoip.bench.server.ServerBenchmarks;
 import org.skvmoip.sim.probe.AllocationProbe;
 import org.skvmoip.sim.probe.AllocationResult;
 import org.skvmoip.sim.probe.FootprintReport;
@@ -12,8 +13,10 @@ import org.skvmoip.sim.scenario.EchoTrafficScenario;
 import org.skvmoip.sim.scenario.FirmwareStartUpScenario;
 
 /**
- * Runs the benchmarks and prints their results as the markdown that goes into BENCHMARKS.md
- * (also written to benchmarks/target/benchmarks.md).
+ * Runs the benchmarks and prints their results as the markdown that goes into BENCHMARKS.md:
+ * with no argument the module's (also written to benchmarks/target/benchmarks.md), with
+ * {@code server} the server's (benchmarks/target/server-benchmarks.md; {@code server quick}
+ * runs them briefly, to try them out, not for numbers).
  */
 public final class BenchmarkMain {
 
@@ -21,6 +24,19 @@ public final class BenchmarkMain {
     private static final double SPI_42_MHZ = 42e6;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("server")) {
+            boolean quick = args.length > 1 && args[1].equals("quick");
+            publish(ServerBenchmarks.run(quick ? ServerBenchmarks.QUICK : ServerBenchmarks.FULL),
+                    Path.of("benchmarks/target/server-benchmarks.md"));
+            return;
+        } else if (args.length > 0) {
+            System.err.println("usage: BenchmarkMain [server [quick]]   (no argument: the module's benchmarks)");
+            System.exit(2);
+        }
+        module();
+    }
+
+    private static void module() throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
@@ -80,8 +96,11 @@ public final class BenchmarkMain {
                 + " starting the firmware again, with its classes initialised, allocates %.0f bytes: its objects and"
                 + " buffers.%n", steadyStart.bytesPerIteration()));
 
+        publish(md.toString(), Path.of("benchmarks/target/benchmarks.md"));
+    }
+
+    private static void publish(String md, Path out) throws Exception {
         System.out.println(md);
-        Path out = Path.of("benchmarks/target/benchmarks.md");
         if (Files.isDirectory(out.getParent())) {
             Files.writeString(out, md);
         }

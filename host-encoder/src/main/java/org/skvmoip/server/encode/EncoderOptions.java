@@ -7,13 +7,14 @@ import java.util.Map;
  * Each encoder's private options for low latency: no lookahead or reordering, IDR pictures on
  * request, parameter sets in front of every keyframe, and the configured x264 preset mapped to
  * the encoder's own speed scale. Options an encoder does not know are skipped when set.
+ * Public so that the benchmarks can give the {@code ffmpeg} command line exactly these options.
  */
-final class EncoderOptions {
+public final class EncoderOptions {
 
     private EncoderOptions() {
     }
 
-    static Map<String, String> forEncoder(String encoder, String preset) {
+    public static Map<String, String> forEncoder(String encoder, String preset) {
         Map<String, String> options = new LinkedHashMap<>();
         switch (encoder) {
             case "libx264" -> {

@@ -62,7 +62,7 @@ public final class H264Encoder implements AutoCloseable {
      * first picture turns to mush); two lets a keyframe take two frame times, still well under
      * the latency a viewer notices.
      */
-    static final int VBV_FRAMES = 2;
+    public static final int VBV_FRAMES = 2;
 
     /** Receives each access unit as the encoder returns it. */
     public interface Output {
