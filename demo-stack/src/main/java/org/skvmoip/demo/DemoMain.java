@@ -1,5 +1,7 @@
 package org.skvmoip.demo;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Option;
 /**
  * The whole system on one computer: a simulated rack (the real firmware on simulated hardware,
  * each machine's screen as a capture source), and the server, started from a generated inventory
- * with a fresh certificate and admin account, adopting every module as an operator would.
+ * with a fresh certificate and admin account, adopting every module as an operator would, and
+ * the desktop client, logged in.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Runs a simulated rack and the SKVMOIP server that serves it, on loopback.")
@@ -39,6 +42,9 @@ public final class DemoMain implements Callable<Integer> {
     @Option(names = "--port-base", defaultValue = "20000",
             description = "Module i's chip port P is host port P + base + 100*i (default: ${DEFAULT-VALUE}).")
     int portBase;
+
+    @Option(names = "--no-client", description = "Do not start the desktop client (the server and rack only).")
+    boolean noClient;
 
     @Option(names = "--fps", defaultValue = "15", description = "Frames per second of each screen (default: ${DEFAULT-VALUE}).")
     int fps;
@@ -79,8 +85,37 @@ public final class DemoMain implements Callable<Integer> {
             server.modules().adopt(name(i)).get(15, TimeUnit.SECONDS);
         }
         printWelcome(server, dir, password);
+        if (!noClient) {
+            startClient(server, password, running);
+        }
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The desktop client in its own JVM (JavaFX owns its process's main thread and exit), logged
+     * in as the demo's admin and trusting the demo's certificate; stopping the demo stops it.
+     */
+    private static void startClient(KvmServer server, String password, List<AutoCloseable> running)
+            throws IOException {
+        if (System.getenv("DISPLAY") == null && !System.getProperty("os.name").startsWith("Windows")
+                && !System.getProperty("os.name").startsWith("Mac")) {
+            System.out.println("No display (DISPLAY is not set): the desktop client is not started.");
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process client = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.skvmoip.client.ClientMain", "--server", server.url(), "--user", ADMIN, "--password-stdin",
+                "--ca-cert", server.certificateFile().toString()).inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try (var stdin = client.getOutputStream()) {
+            stdin.write((password + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        running.add(() -> {
+            client.destroy();
+            client.waitFor(5, TimeUnit.SECONDS);
+        });
+        System.out.println("The desktop client is starting, logged in as " + ADMIN + "; closing it leaves the demo running.");
     }
 
     private String inventoryYaml(List<SimulatedModule> rack) {
@@ -125,7 +160,7 @@ public final class DemoMain implements Callable<Integer> {
                 + " %sapi/machines/%s/type%n", cert, url, name(0));
         System.out.printf("  curl -s --cacert %s -H \"Authorization: Bearer $TOKEN\" -o screen.png"
                 + " %sapi/machines/%s/snapshot%n", cert, url, name(0));
-        System.out.printf("%nRunning; Ctrl-C stops the server and the rack.%n");
+        System.out.printf("%nRunning; Ctrl-C stops the client, the server and the rack.%n");
     }
 
     public static void main(String[] args) {
