@@ -35,6 +35,12 @@ final class LedIndicator extends HBox {
         return new LedIndicator("hdd-led", "HDD", Color.ORANGE);
     }
 
+    /** For a dark background (the wall's tiles): the label in light grey, readable there. */
+    LedIndicator onDark() {
+        label.setStyle("-fx-text-fill: #dddddd;");
+        return this;
+    }
+
     /** @param detail shown as the tooltip-like suffix ("on", "12%") */
     void set(boolean lit, String detail) {
         this.on = lit;

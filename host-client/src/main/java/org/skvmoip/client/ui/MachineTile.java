@@ -43,6 +43,8 @@ final class MachineTile extends VBox {
         powerLed.setId("power-led-" + name);
         hddLed.setId("hdd-led-" + name);
         online.setStyle("-fx-text-fill: #dddddd;");
+        powerLed.onDark();
+        hddLed.onDark();
         HBox leds = new HBox(10, online, powerLed, hddLed);
         leds.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(placeholder(), title, leds);
