@@ -1,6 +1,6 @@
 package org.skvmoip.client.keys;
 
-import static org.skvmoip.client.keys.HidUsages.*;
+import static org.skvmoip.protocol.HidKeyboard.*;
 
 import java.util.Collections;
 import java.util.EnumMap;

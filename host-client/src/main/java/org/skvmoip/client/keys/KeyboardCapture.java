@@ -1,5 +1,6 @@
 package org.skvmoip.client.keys;
 
+import org.skvmoip.protocol.HidKeyboard;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -58,17 +59,17 @@ public final class KeyboardCapture {
     }
 
     private boolean reconcile(KeyEvent event) {
-        if (HidUsages.isModifier(KeyCodeUsages.usage(event.getCode()).orElse(0))) {
+        if (HidKeyboard.isModifier(KeyCodeUsages.usage(event.getCode()).orElse(0))) {
             // A modifier's own event may carry the flags from before it (X11 reports the state
             // before the event); only other keys' events are trusted about modifiers.
             return false;
         }
         boolean changed = false;
         if (!event.isShiftDown()) {
-            changed |= state.release(HidUsages.LEFT_SHIFT) | state.release(HidUsages.RIGHT_SHIFT);
+            changed |= state.release(HidKeyboard.LEFT_SHIFT) | state.release(HidKeyboard.RIGHT_SHIFT);
         }
         if (!event.isControlDown()) {
-            changed |= state.release(HidUsages.LEFT_CONTROL) | state.release(HidUsages.RIGHT_CONTROL);
+            changed |= state.release(HidKeyboard.LEFT_CONTROL) | state.release(HidKeyboard.RIGHT_CONTROL);
         }
         return changed;
     }

@@ -1,5 +1,6 @@
 package org.skvmoip.client.keys;
 
+import org.skvmoip.protocol.HidKeyboard;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -22,19 +23,19 @@ public final class KeyboardState {
 
     /** @return whether the state changed (false for a repeat or a key that is not a key) */
     public boolean press(int usage) {
-        if (HidUsages.isModifier(usage)) {
+        if (HidKeyboard.isModifier(usage)) {
             int before = modifiers;
-            modifiers |= HidUsages.modifierBit(usage);
+            modifiers |= HidKeyboard.modifierBit(usage);
             return modifiers != before;
         }
-        return usage >= HidUsages.FIRST_KEY && usage < HidUsages.LEFT_CONTROL && keys.add(usage);
+        return usage >= HidKeyboard.FIRST_KEY && usage < HidKeyboard.LEFT_CONTROL && keys.add(usage);
     }
 
     /** @return whether the state changed */
     public boolean release(int usage) {
-        if (HidUsages.isModifier(usage)) {
+        if (HidKeyboard.isModifier(usage)) {
             int before = modifiers;
-            modifiers &= ~HidUsages.modifierBit(usage);
+            modifiers &= ~HidKeyboard.modifierBit(usage);
             return modifiers != before;
         }
         return keys.remove(usage);
@@ -49,7 +50,7 @@ public final class KeyboardState {
     }
 
     public boolean isHeld(int usage) {
-        return HidUsages.isModifier(usage) ? (modifiers & HidUsages.modifierBit(usage)) != 0 : keys.contains(usage);
+        return HidKeyboard.isModifier(usage) ? (modifiers & HidKeyboard.modifierBit(usage)) != 0 : keys.contains(usage);
     }
 
     public boolean isEmpty() {

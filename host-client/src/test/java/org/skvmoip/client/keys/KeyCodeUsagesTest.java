@@ -1,5 +1,6 @@
 package org.skvmoip.client.keys;
 
+import org.skvmoip.protocol.HidKeyboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -27,14 +28,14 @@ class KeyCodeUsagesTest {
      * some platform or layout. Anything else mapped twice is a mistake.
      */
     private static final Map<Integer, Set<KeyCode>> INTENDED_SHARING = Map.of(
-            HidUsages.LEFT_GUI, Set.of(KeyCode.WINDOWS, KeyCode.META, KeyCode.COMMAND),
-            HidUsages.KEYPAD_DECIMAL, Set.of(KeyCode.DECIMAL, KeyCode.SEPARATOR),
-            HidUsages.KEYPAD_5, Set.of(KeyCode.NUMPAD5, KeyCode.CLEAR, KeyCode.BEGIN),
-            HidUsages.KEYPAD_8, Set.of(KeyCode.NUMPAD8, KeyCode.KP_UP),
-            HidUsages.KEYPAD_2, Set.of(KeyCode.NUMPAD2, KeyCode.KP_DOWN),
-            HidUsages.KEYPAD_4, Set.of(KeyCode.NUMPAD4, KeyCode.KP_LEFT),
-            HidUsages.KEYPAD_6, Set.of(KeyCode.NUMPAD6, KeyCode.KP_RIGHT),
-            HidUsages.LANG_5, Set.of(KeyCode.FULL_WIDTH, KeyCode.HALF_WIDTH));
+            HidKeyboard.LEFT_GUI, Set.of(KeyCode.WINDOWS, KeyCode.META, KeyCode.COMMAND),
+            HidKeyboard.KEYPAD_DECIMAL, Set.of(KeyCode.DECIMAL, KeyCode.SEPARATOR),
+            HidKeyboard.KEYPAD_5, Set.of(KeyCode.NUMPAD5, KeyCode.CLEAR, KeyCode.BEGIN),
+            HidKeyboard.KEYPAD_8, Set.of(KeyCode.NUMPAD8, KeyCode.KP_UP),
+            HidKeyboard.KEYPAD_2, Set.of(KeyCode.NUMPAD2, KeyCode.KP_DOWN),
+            HidKeyboard.KEYPAD_4, Set.of(KeyCode.NUMPAD4, KeyCode.KP_LEFT),
+            HidKeyboard.KEYPAD_6, Set.of(KeyCode.NUMPAD6, KeyCode.KP_RIGHT),
+            HidKeyboard.LANG_5, Set.of(KeyCode.FULL_WIDTH, KeyCode.HALF_WIDTH));
 
     @Test
     void everyKeyCodeMapsAsTheGoldenTableSays() throws IOException {

@@ -1,5 +1,6 @@
 package org.skvmoip.client.keys;
 
+import org.skvmoip.protocol.HidKeyboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class KeyboardCaptureTest {
         assertThat(sent).containsExactly(
                 new KeyboardMessage(0x01, new int[0]),
                 new KeyboardMessage(0x05, new int[0]),
-                new KeyboardMessage(0x05, new int[] {HidUsages.DELETE}),
+                new KeyboardMessage(0x05, new int[] {HidKeyboard.DELETE}),
                 new KeyboardMessage(0x05, new int[0]),
                 new KeyboardMessage(0x01, new int[0]),
                 KeyboardMessage.NONE);
@@ -49,7 +50,7 @@ class KeyboardCaptureTest {
         // The Shift release went to another window; the next key says Shift is up.
         capture.handle(key(KeyEvent.KEY_PRESSED, KeyCode.B, false, false, false));
 
-        assertThat(sent.get(sent.size() - 1)).isEqualTo(new KeyboardMessage(0, new int[] {HidUsages.A + 1}));
+        assertThat(sent.get(sent.size() - 1)).isEqualTo(new KeyboardMessage(0, new int[] {HidKeyboard.A + 1}));
     }
 
     @Test
@@ -76,7 +77,7 @@ class KeyboardCaptureTest {
         assertThat(tab.isConsumed()).isTrue();
         assertThat(typed.isConsumed()).isTrue();
         assertThat(unmapped.isConsumed()).isTrue();
-        assertThat(sent).containsExactly(new KeyboardMessage(0, new int[] {HidUsages.TAB}));
+        assertThat(sent).containsExactly(new KeyboardMessage(0, new int[] {HidKeyboard.TAB}));
     }
 
     private static KeyEvent key(EventType<KeyEvent> type, KeyCode code, boolean shift, boolean control, boolean alt) {

@@ -1,5 +1,6 @@
 package org.skvmoip.client.keys;
 
+import org.skvmoip.protocol.HidKeyboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -10,45 +11,45 @@ class KeyboardStateTest {
 
     @Test
     void modifiersBecomeBitsAndOtherKeysStayInPressOrder() {
-        state.press(HidUsages.LEFT_CONTROL);
-        state.press(HidUsages.RIGHT_ALT);
-        state.press(HidUsages.DELETE);
-        state.press(HidUsages.A);
+        state.press(HidKeyboard.LEFT_CONTROL);
+        state.press(HidKeyboard.RIGHT_ALT);
+        state.press(HidKeyboard.DELETE);
+        state.press(HidKeyboard.A);
 
-        assertThat(state.message()).isEqualTo(new KeyboardMessage(0x41, new int[] {HidUsages.DELETE, HidUsages.A}));
+        assertThat(state.message()).isEqualTo(new KeyboardMessage(0x41, new int[] {HidKeyboard.DELETE, HidKeyboard.A}));
     }
 
     @Test
     void aRepeatedPressChangesNothing() {
-        assertThat(state.press(HidUsages.A)).isTrue();
-        assertThat(state.press(HidUsages.A)).isFalse();
-        assertThat(state.press(HidUsages.LEFT_SHIFT)).isTrue();
-        assertThat(state.press(HidUsages.LEFT_SHIFT)).isFalse();
-        assertThat(state.message().keys()).containsExactly(HidUsages.A);
+        assertThat(state.press(HidKeyboard.A)).isTrue();
+        assertThat(state.press(HidKeyboard.A)).isFalse();
+        assertThat(state.press(HidKeyboard.LEFT_SHIFT)).isTrue();
+        assertThat(state.press(HidKeyboard.LEFT_SHIFT)).isFalse();
+        assertThat(state.message().keys()).containsExactly(HidKeyboard.A);
     }
 
     @Test
     void releasingAKeyThatIsNotHeldChangesNothing() {
-        assertThat(state.release(HidUsages.A)).isFalse();
-        assertThat(state.release(HidUsages.LEFT_GUI)).isFalse();
+        assertThat(state.release(HidKeyboard.A)).isFalse();
+        assertThat(state.release(HidKeyboard.LEFT_GUI)).isFalse();
     }
 
     @Test
     void moreThanSixteenKeysSendTheFirstSixteenAndTheRestAfterARelease() {
         for (int i = 0; i < 18; i++) {
-            state.press(HidUsages.A + i);
+            state.press(HidKeyboard.A + i);
         }
-        assertThat(state.message().keys()).hasSize(16).startsWith(HidUsages.A).endsWith(HidUsages.A + 15);
+        assertThat(state.message().keys()).hasSize(16).startsWith(HidKeyboard.A).endsWith(HidKeyboard.A + 15);
 
-        state.release(HidUsages.A);
+        state.release(HidKeyboard.A);
 
-        assertThat(state.message().keys()).hasSize(16).startsWith(HidUsages.A + 1).endsWith(HidUsages.A + 16);
+        assertThat(state.message().keys()).hasSize(16).startsWith(HidKeyboard.A + 1).endsWith(HidKeyboard.A + 16);
     }
 
     @Test
     void releaseAllLeavesNothingPressed() {
-        state.press(HidUsages.LEFT_SHIFT);
-        state.press(HidUsages.Z);
+        state.press(HidKeyboard.LEFT_SHIFT);
+        state.press(HidKeyboard.Z);
 
         assertThat(state.releaseAll()).isTrue();
         assertThat(state.message()).isEqualTo(KeyboardMessage.NONE);

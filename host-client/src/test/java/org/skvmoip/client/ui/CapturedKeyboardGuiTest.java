@@ -1,5 +1,6 @@
 package org.skvmoip.client.ui;
 
+import org.skvmoip.protocol.HidKeyboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.skvmoip.client.keys.HidUsages;
 import org.skvmoip.client.keys.KeyCodeUsages;
 import org.skvmoip.client.keys.KeyboardCapture;
 import org.skvmoip.client.keys.KeyboardMessage;
@@ -118,11 +118,11 @@ class CapturedKeyboardGuiTest {
                 KeyCode code = KeyCode.valueOf("NUMPAD" + d);
                 press(code);
                 assertThat(last().keys()).as(code.name())
-                        .containsExactly(d == 0 ? HidUsages.KEYPAD_0 : HidUsages.KEYPAD_1 + d - 1);
+                        .containsExactly(d == 0 ? HidKeyboard.KEYPAD_0 : HidKeyboard.KEYPAD_1 + d - 1);
                 release(code);
             }
             press(KeyCode.DECIMAL);
-            assertThat(last().keys()).containsExactly(HidUsages.KEYPAD_DECIMAL);
+            assertThat(last().keys()).containsExactly(HidKeyboard.KEYPAD_DECIMAL);
             release(KeyCode.DECIMAL);
         } finally {
             tap(KeyCode.NUM_LOCK);
@@ -133,8 +133,8 @@ class CapturedKeyboardGuiTest {
     void keysHeldWhenTheWindowLosesFocusAreReleasedOnTheTarget() throws Exception {
         press(KeyCode.SHIFT);
         press(KeyCode.A);
-        assertThat(last()).isEqualTo(new KeyboardMessage(HidUsages.modifierBit(HidUsages.LEFT_SHIFT),
-                new int[] {HidUsages.A}));
+        assertThat(last()).isEqualTo(new KeyboardMessage(HidKeyboard.modifierBit(HidKeyboard.LEFT_SHIFT),
+                new int[] {HidKeyboard.A}));
 
         Stage other = FxTest.call(() -> {
             Stage s = new Stage();
@@ -166,7 +166,7 @@ class CapturedKeyboardGuiTest {
         release(KeyCode.CONTROL);
 
         assertThat(fullScreenToggles).hasValue(1);
-        assertThat(sent).noneMatch(message -> holds(message, HidUsages.A + ('F' - 'A')));
+        assertThat(sent).noneMatch(message -> holds(message, HidKeyboard.A + ('F' - 'A')));
         assertThat(last()).isEqualTo(KeyboardMessage.NONE);
     }
 
@@ -179,8 +179,8 @@ class CapturedKeyboardGuiTest {
     }
 
     private static boolean holds(KeyboardMessage message, int usage) {
-        if (HidUsages.isModifier(usage)) {
-            return (message.modifiers() & HidUsages.modifierBit(usage)) != 0;
+        if (HidKeyboard.isModifier(usage)) {
+            return (message.modifiers() & HidKeyboard.modifierBit(usage)) != 0;
         }
         for (int key : message.keys()) {
             if (key == usage) {

@@ -1,5 +1,6 @@
 package org.skvmoip.server.input;
 
+import org.skvmoip.protocol.HidKeyboard;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * Keys pressed together, as a user writes them: "ctrl+alt+delete", "shift+F10", "meta+r".
  * Pressed in order, held together, released together.
  *
- * @param modifiers HID modifier bits ({@link HidKeys#LEFT_CTRL}...)
+ * @param modifiers HID modifier bits ({@link HidKeyboard#LEFT_CTRL}...)
  * @param usages    the other keys, in the order they are pressed, at most {@link #MAX_KEYS}
  */
 public record KeyCombo(int modifiers, byte[] usages) {

@@ -1,5 +1,6 @@
 package org.skvmoip.server.input;
 
+import org.skvmoip.protocol.HidKeyboard;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,42 +31,42 @@ final class KeyNames {
 
     private static Map<String, Integer> modifiers() {
         Map<String, Integer> m = new HashMap<>();
-        alias(m, HidKeys.LEFT_CTRL, "ctrl", "control", "lctrl", "leftctrl", "lcontrol");
-        alias(m, HidKeys.LEFT_SHIFT, "shift", "lshift", "leftshift");
-        alias(m, HidKeys.LEFT_ALT, "alt", "lalt", "leftalt", "option");
-        alias(m, HidKeys.LEFT_GUI, "meta", "win", "super", "cmd", "gui", "lmeta", "lwin", "lsuper", "lcmd", "lgui");
-        alias(m, HidKeys.RIGHT_CTRL, "rctrl", "rightctrl", "rcontrol");
-        alias(m, HidKeys.RIGHT_SHIFT, "rshift", "rightshift");
-        alias(m, HidKeys.RIGHT_ALT, "ralt", "rightalt", "altgr");
-        alias(m, HidKeys.RIGHT_GUI, "rmeta", "rwin", "rsuper", "rcmd", "rgui");
+        alias(m, HidKeyboard.MODIFIER_LEFT_CTRL, "ctrl", "control", "lctrl", "leftctrl", "lcontrol");
+        alias(m, HidKeyboard.MODIFIER_LEFT_SHIFT, "shift", "lshift", "leftshift");
+        alias(m, HidKeyboard.MODIFIER_LEFT_ALT, "alt", "lalt", "leftalt", "option");
+        alias(m, HidKeyboard.MODIFIER_LEFT_GUI, "meta", "win", "super", "cmd", "gui", "lmeta", "lwin", "lsuper", "lcmd", "lgui");
+        alias(m, HidKeyboard.MODIFIER_RIGHT_CTRL, "rctrl", "rightctrl", "rcontrol");
+        alias(m, HidKeyboard.MODIFIER_RIGHT_SHIFT, "rshift", "rightshift");
+        alias(m, HidKeyboard.MODIFIER_RIGHT_ALT, "ralt", "rightalt", "altgr");
+        alias(m, HidKeyboard.MODIFIER_RIGHT_GUI, "rmeta", "rwin", "rsuper", "rcmd", "rgui");
         return Map.copyOf(m);
     }
 
     private static Map<String, Integer> keys() {
         Map<String, Integer> m = new HashMap<>();
-        alias(m, HidKeys.ENTER, "enter", "return");
-        alias(m, HidKeys.ESCAPE, "esc", "escape");
-        alias(m, HidKeys.BACKSPACE, "backspace");
-        alias(m, HidKeys.TAB, "tab");
-        alias(m, HidKeys.SPACE, "space");
-        alias(m, HidKeys.DELETE, "delete", "del");
-        alias(m, HidKeys.INSERT, "insert", "ins");
-        alias(m, HidKeys.HOME, "home");
-        alias(m, HidKeys.END, "end");
-        alias(m, HidKeys.PAGE_UP, "pageup", "pgup");
-        alias(m, HidKeys.PAGE_DOWN, "pagedown", "pgdn");
-        alias(m, HidKeys.UP_ARROW, "up");
-        alias(m, HidKeys.DOWN_ARROW, "down");
-        alias(m, HidKeys.LEFT_ARROW, "left");
-        alias(m, HidKeys.RIGHT_ARROW, "right");
-        alias(m, HidKeys.PRINT_SCREEN, "printscreen", "prtsc", "sysrq");
-        alias(m, HidKeys.PAUSE, "pause", "break");
-        alias(m, HidKeys.CAPS_LOCK, "capslock");
-        alias(m, HidKeys.NUM_LOCK, "numlock");
-        alias(m, HidKeys.SCROLL_LOCK, "scrolllock");
-        alias(m, HidKeys.APPLICATION, "menu", "application");
+        alias(m, HidKeyboard.ENTER, "enter", "return");
+        alias(m, HidKeyboard.ESCAPE, "esc", "escape");
+        alias(m, HidKeyboard.BACKSPACE, "backspace");
+        alias(m, HidKeyboard.TAB, "tab");
+        alias(m, HidKeyboard.SPACE, "space");
+        alias(m, HidKeyboard.DELETE, "delete", "del");
+        alias(m, HidKeyboard.INSERT, "insert", "ins");
+        alias(m, HidKeyboard.HOME, "home");
+        alias(m, HidKeyboard.END, "end");
+        alias(m, HidKeyboard.PAGE_UP, "pageup", "pgup");
+        alias(m, HidKeyboard.PAGE_DOWN, "pagedown", "pgdn");
+        alias(m, HidKeyboard.UP_ARROW, "up");
+        alias(m, HidKeyboard.DOWN_ARROW, "down");
+        alias(m, HidKeyboard.LEFT_ARROW, "left");
+        alias(m, HidKeyboard.RIGHT_ARROW, "right");
+        alias(m, HidKeyboard.PRINT_SCREEN, "printscreen", "prtsc", "sysrq");
+        alias(m, HidKeyboard.PAUSE, "pause", "break");
+        alias(m, HidKeyboard.CAPS_LOCK, "capslock");
+        alias(m, HidKeyboard.NUM_LOCK, "numlock");
+        alias(m, HidKeyboard.SCROLL_LOCK, "scrolllock");
+        alias(m, HidKeyboard.APPLICATION, "menu", "application");
         for (int n = 1; n <= 24; n++) {
-            m.put("f" + n, HidKeys.function(n));
+            m.put("f" + n, HidKeyboard.functionKey(n));
         }
         return Map.copyOf(m);
     }

@@ -1,5 +1,6 @@
 package org.skvmoip.server.input;
 
+import org.skvmoip.protocol.HidKeyboard;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,7 @@ import java.util.TreeSet;
  * The keyboard layouts text can be typed in, by name (the layout the target's OS is set to).
  *
  * <p>To add one: write a {@link KeyboardLayout} whose table gives, for each character, the key
- * (HID usage, {@link HidKeys}) and modifiers that type it under that OS layout — for a German
+ * (HID usage, {@link HidKeyboard}) and modifiers that type it under that OS layout — for a German
  * target, 'z' is the key at usage 0x1C and '@' is Right Alt + Q — with a golden table test over
  * every character it claims, as UsLayoutTest does; then add it to {@link #LAYOUTS} under the name
  * users will write (lower case).

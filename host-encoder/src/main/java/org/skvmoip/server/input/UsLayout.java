@@ -1,5 +1,6 @@
 package org.skvmoip.server.input;
 
+import org.skvmoip.protocol.HidKeyboard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,24 +62,24 @@ public final class UsLayout implements KeyboardLayout {
     private static KeyStroke[] table() {
         KeyStroke[] table = new KeyStroke[128];
         for (int i = 0; i < 26; i++) {
-            table['a' + i] = new KeyStroke(0, HidKeys.A + i);
-            table['A' + i] = new KeyStroke(HidKeys.LEFT_SHIFT, HidKeys.A + i);
+            table['a' + i] = new KeyStroke(0, HidKeyboard.A + i);
+            table['A' + i] = new KeyStroke(HidKeyboard.MODIFIER_LEFT_SHIFT, HidKeyboard.A + i);
         }
         for (int i = 0; i < 10; i++) {
-            int usage = HidKeys.DIGIT_1 + i; // 1..9, then 0
+            int usage = HidKeyboard.DIGIT_1 + i; // 1..9, then 0
             table["1234567890".charAt(i)] = new KeyStroke(0, usage);
-            table[DIGITS_SHIFTED.charAt(i)] = new KeyStroke(HidKeys.LEFT_SHIFT, usage);
+            table[DIGITS_SHIFTED.charAt(i)] = new KeyStroke(HidKeyboard.MODIFIER_LEFT_SHIFT, usage);
         }
         for (int i = 0; i < PUNCTUATION.length(); i++) {
             if (PUNCTUATION.charAt(i) != 0) {
-                table[PUNCTUATION.charAt(i)] = new KeyStroke(0, HidKeys.MINUS + i);
-                table[PUNCTUATION_SHIFTED.charAt(i)] = new KeyStroke(HidKeys.LEFT_SHIFT, HidKeys.MINUS + i);
+                table[PUNCTUATION.charAt(i)] = new KeyStroke(0, HidKeyboard.MINUS + i);
+                table[PUNCTUATION_SHIFTED.charAt(i)] = new KeyStroke(HidKeyboard.MODIFIER_LEFT_SHIFT, HidKeyboard.MINUS + i);
             }
         }
-        table[' '] = new KeyStroke(0, HidKeys.SPACE);
-        table['\n'] = new KeyStroke(0, HidKeys.ENTER);
-        table['\r'] = new KeyStroke(0, HidKeys.ENTER);
-        table['\t'] = new KeyStroke(0, HidKeys.TAB);
+        table[' '] = new KeyStroke(0, HidKeyboard.SPACE);
+        table['\n'] = new KeyStroke(0, HidKeyboard.ENTER);
+        table['\r'] = new KeyStroke(0, HidKeyboard.ENTER);
+        table['\t'] = new KeyStroke(0, HidKeyboard.TAB);
         return table;
     }
 }

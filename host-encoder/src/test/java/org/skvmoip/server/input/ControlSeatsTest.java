@@ -1,5 +1,6 @@
 package org.skvmoip.server.input;
 
+import org.skvmoip.protocol.HidKeyboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -95,7 +96,7 @@ class ControlSeatsTest {
             ControlSeats withMachine = new ControlSeats(
                     name -> name.equals("pc13") ? Optional.<MachineControl>of(machine.link) : Optional.empty());
             withMachine.claim("pc13", "alice", false);
-            machine.link.keyboard(HidKeys.LEFT_SHIFT, new byte[] {HidKeys.A}, 1);
+            machine.link.keyboard(HidKeyboard.MODIFIER_LEFT_SHIFT, new byte[] {HidKeyboard.A}, 1);
             machine.keyboard().awaitLast("02 00 04 00 00 00 00 00");
 
             withMachine.claim("pc13", "bob", true);

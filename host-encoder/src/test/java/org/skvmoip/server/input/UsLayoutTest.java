@@ -1,5 +1,6 @@
 package org.skvmoip.server.input;
 
+import org.skvmoip.protocol.HidKeyboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -119,7 +120,7 @@ class UsLayoutTest {
 
         for (String[] row : rows) {
             String character = row[0].equals("␠") ? " " : row[0];
-            KeyStroke expected = new KeyStroke(row[2].equals("shift") ? HidKeys.LEFT_SHIFT : 0,
+            KeyStroke expected = new KeyStroke(row[2].equals("shift") ? HidKeyboard.MODIFIER_LEFT_SHIFT : 0,
                     Integer.parseInt(row[1], 16));
 
             assertThat(us.strokes(character)).as("'%s'", character).containsExactly(expected);
@@ -130,7 +131,7 @@ class UsLayoutTest {
     void givenEveryPrintableAsciiCharacterThenTheTargetsUsKeymapTypesThatCharacterBack() {
         for (char c = ' '; c <= '~'; c++) {
             KeyStroke stroke = us.strokes(String.valueOf(c)).get(0);
-            boolean shift = (stroke.modifiers() & HidKeys.LEFT_SHIFT) != 0;
+            boolean shift = (stroke.modifiers() & HidKeyboard.MODIFIER_LEFT_SHIFT) != 0;
 
             assertThat(KeyMap.character(stroke.usage(), shift, false, false)).as("'%s'", c).isEqualTo(c);
         }
@@ -138,11 +139,11 @@ class UsLayoutTest {
 
     @Test
     void givenLineBreaksAndTabsThenEachLineEndsWithOneEnterAndTabsPressTab() {
-        KeyStroke enter = new KeyStroke(0, HidKeys.ENTER);
-        KeyStroke a = new KeyStroke(0, HidKeys.A);
+        KeyStroke enter = new KeyStroke(0, HidKeyboard.ENTER);
+        KeyStroke a = new KeyStroke(0, HidKeyboard.A);
 
         assertThat(us.strokes("a\na\r\na\ra")).containsExactly(a, enter, a, enter, a, enter, a);
-        assertThat(us.strokes("\t")).containsExactly(new KeyStroke(0, HidKeys.TAB));
+        assertThat(us.strokes("\t")).containsExactly(new KeyStroke(0, HidKeyboard.TAB));
     }
 
     @Test

@@ -1,10 +1,11 @@
-package org.skvmoip.client.keys;
+package org.skvmoip.protocol;
 
 /**
  * Keyboard/Keypad page (0x07) usages, named and ordered as in HID Usage Tables 1.12 §10, and the
- * modifier bits of a keyboard report (HID 1.11 Appendix B.1: usage 0xE0 + n is bit n).
+ * modifier bits of a keyboard report (HID 1.11 Appendix B.1: usage 0xE0 + n is bit n). KEYBOARD
+ * messages carry these (§4.1 of docs/protocol.md); the server and the clients name keys with them.
  */
-public final class HidUsages {
+public final class HidKeyboard {
 
     public static final int A = 0x04;
     public static final int Z = 0x1D;
@@ -99,10 +100,20 @@ public final class HidUsages {
     public static final int RIGHT_ALT = 0xE6;
     public static final int RIGHT_GUI = 0xE7;
 
+    // Modifier bits of the report's first byte (and of KEYBOARD's modifiers field).
+    public static final int MODIFIER_LEFT_CTRL = 0x01;
+    public static final int MODIFIER_LEFT_SHIFT = 0x02;
+    public static final int MODIFIER_LEFT_ALT = 0x04;
+    public static final int MODIFIER_LEFT_GUI = 0x08;
+    public static final int MODIFIER_RIGHT_CTRL = 0x10;
+    public static final int MODIFIER_RIGHT_SHIFT = 0x20;
+    public static final int MODIFIER_RIGHT_ALT = 0x40;
+    public static final int MODIFIER_RIGHT_GUI = 0x80;
+
     /** The first usage that is a key (0x00..0x03 are "no event" and error codes). */
     public static final int FIRST_KEY = A;
 
-    private HidUsages() {
+    private HidKeyboard() {
     }
 
     /** Left Control .. Right GUI: these travel as bits of the modifier byte, not as keys. */
@@ -110,11 +121,16 @@ public final class HidUsages {
         return usage >= LEFT_CONTROL && usage <= RIGHT_GUI;
     }
 
-    /** The modifier byte's bit for a modifier usage. */
+    /** The modifier byte's bit for a modifier usage; 0 for any other usage. */
     public static int modifierBit(int usage) {
-        if (!isModifier(usage)) {
-            throw new IllegalArgumentException("usage 0x" + Integer.toHexString(usage) + " is not a modifier");
+        return isModifier(usage) ? 1 << (usage - LEFT_CONTROL) : 0;
+    }
+
+    /** The usage of function key F{@code n} for n in 1..24; 0 for any other n. */
+    public static int functionKey(int n) {
+        if (n < 1 || n > 24) {
+            return 0;
         }
-        return 1 << (usage - LEFT_CONTROL);
+        return n <= 12 ? F1 + n - 1 : F13 + n - 13;
     }
 }
