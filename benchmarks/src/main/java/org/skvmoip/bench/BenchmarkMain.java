@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.skvmoip.bench.client.ClientBenchmarks;
 import org.skvmoip.bench.server.ServerBenchmarks;
 import org.skvmoip.sim.probe.AllocationProbe;
 import org.skvmoip.sim.probe.AllocationResult;
@@ -16,7 +17,8 @@ import org.skvmoip.sim.scenario.FirmwareStartUpScenario;
  * Runs the benchmarks and prints their results as the markdown that goes into BENCHMARKS.md:
  * with no argument the module's (also written to benchmarks/target/benchmarks.md), with
  * {@code server} the server's (benchmarks/target/server-benchmarks.md; {@code server quick}
- * runs them briefly, to try them out, not for numbers).
+ * runs them briefly, to try them out, not for numbers), with {@code client} the client's
+ * (benchmarks/target/client-benchmarks.md; {@code client quick} likewise).
  */
 public final class BenchmarkMain {
 
@@ -29,8 +31,14 @@ public final class BenchmarkMain {
             publish(ServerBenchmarks.run(quick ? ServerBenchmarks.QUICK : ServerBenchmarks.FULL),
                     Path.of("benchmarks/target/server-benchmarks.md"));
             return;
+        } else if (args.length > 0 && args[0].equals("client")) {
+            boolean quick = args.length > 1 && args[1].equals("quick");
+            publish(ClientBenchmarks.run(quick ? ClientBenchmarks.QUICK : ClientBenchmarks.FULL),
+                    Path.of("benchmarks/target/client-benchmarks.md"));
+            System.exit(0);
         } else if (args.length > 0) {
-            System.err.println("usage: BenchmarkMain [server [quick]]   (no argument: the module's benchmarks)");
+            System.err.println("usage: BenchmarkMain [server [quick] | client [quick]]   (no argument: the module's"
+                    + " benchmarks)");
             System.exit(2);
         }
         module();

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What the host is and how busy it is while a benchmark measures. */
-final class Host {
+public final class Host {
 
     private static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");
 
@@ -17,7 +17,7 @@ final class Host {
      * The 1, 5 and 15 minute load averages as {@code uptime} prints them: other work on this host
      * competes with the server for its cores, and a load above about 1 on 2 cores shows in the numbers.
      */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(LOAD_AVERAGE).trim().split("\\s+");
             return fields[0] + ", " + fields[1] + ", " + fields[2];
@@ -33,7 +33,7 @@ final class Host {
                 .getProcessCpuTime();
     }
 
-    static int cores() {
+    public static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }
 }

@@ -3,24 +3,24 @@ package org.skvmoip.bench.server;
 import java.util.Arrays;
 
 /** Measurements (microseconds, as a rule) collected one by one, read back as percentiles. */
-final class Samples {
+public final class Samples {
 
     private long[] values = new long[1024];
     private int count;
 
-    synchronized void add(long value) {
+    public synchronized void add(long value) {
         if (count == values.length) {
             values = Arrays.copyOf(values, count * 2);
         }
         values[count++] = value;
     }
 
-    synchronized int count() {
+    public synchronized int count() {
         return count;
     }
 
     /** The value {@code percent} of the samples are at or below; 0 without samples. */
-    synchronized long p(int percent) {
+    public synchronized long p(int percent) {
         if (count == 0) {
             return 0;
         }
@@ -29,12 +29,12 @@ final class Samples {
         return sorted[Math.min(count - 1, count * percent / 100)];
     }
 
-    synchronized long max() {
+    public synchronized long max() {
         return count == 0 ? 0 : Arrays.stream(values, 0, count).max().getAsLong();
     }
 
     /** Milliseconds with one decimal, for tables. */
-    String ms(int percent) {
+    public String ms(int percent) {
         return String.format("%.1f ms", p(percent) / 1e3);
     }
 }

@@ -65,6 +65,8 @@ public final class VirtualTarget implements HostInputListener, FrameSource {
     private int publishedLeds;
     private final long[] lastFrameKey = {-1, -1, -1, -1};
     private long frames;
+    /** Off by default: the screen is then exactly what the machine shows. */
+    private volatile boolean clockShown;
 
     public VirtualTarget(Clock clock) {
         this.clock = clock;
@@ -333,7 +335,20 @@ public final class VirtualTarget implements HostInputListener, FrameSource {
     public synchronized int[] snapshot() {
         advance();
         renderer.render(state, clock.millis() - stateSince, console, pointer);
-        return renderer.pixels().clone();
+        int[] pixels = renderer.pixels().clone();
+        if (clockShown) {
+            // The wall clock, as the server's capture stamps use it, whatever clock the machine runs on.
+            ScreenClock.draw(pixels, System.currentTimeMillis());
+        }
+        return pixels;
+    }
+
+    /**
+     * Draws (or stops drawing) a {@link ScreenClock} time stamp on every rendering of the screen,
+     * for latency measurements; each rendering then counts as a new frame.
+     */
+    public void showClock(boolean shown) {
+        clockShown = shown;
     }
 
     @Override
@@ -349,7 +364,7 @@ public final class VirtualTarget implements HostInputListener, FrameSource {
         advance();
         long bootStep = state == PowerState.BOOTING ? ScreenRenderer.memoryCounted(clock.millis() - stateSince) : 0;
         long[] key = {stateChanges, console.version(), pointer.version(), bootStep};
-        if (!java.util.Arrays.equals(key, lastFrameKey)) {
+        if (clockShown || !java.util.Arrays.equals(key, lastFrameKey)) {
             System.arraycopy(key, 0, lastFrameKey, 0, key.length);
             frames++;
         }
