@@ -151,13 +151,18 @@ public final class MjpegServer implements AutoCloseable {
     }
 
     static byte[] jpeg(BufferedImage image) throws IOException {
+        return jpeg(image, JPEG_QUALITY);
+    }
+
+    /** A baseline JPEG at {@code quality} (0..1), as a capture device's MJPEG would carry it. */
+    public static byte[] jpeg(BufferedImage image, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
+            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();

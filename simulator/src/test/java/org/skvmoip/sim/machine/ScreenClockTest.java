@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.skvmoip.sim.board.ManualClock;
+import org.skvmoip.sim.video.MjpegServer;
 
 /** The optional clock stamp on the target's screen: off by default, readable when on, text intact. */
 class ScreenClockTest {
@@ -62,7 +58,7 @@ class ScreenClockTest {
         BufferedImage image = new BufferedImage(ScreenLayout.WIDTH, ScreenLayout.HEIGHT, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, ScreenLayout.WIDTH, ScreenLayout.HEIGHT, pixels, 0, ScreenLayout.WIDTH);
 
-        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg(image, 0.5f)));
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(MjpegServer.jpeg(image, 0.5f)));
 
         assertThat(ScreenClock.read(decoded::getRGB, millis + 250)).isEqualTo(millis);
     }
@@ -78,20 +74,5 @@ class ScreenClockTest {
         }
 
         assertThat(ScreenClock.read((x, y) -> pixels[y * ScreenLayout.WIDTH + x], 0x5555_5555L)).isEqualTo(-1);
-    }
-
-    private static byte[] jpeg(BufferedImage image, float quality) throws Exception {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 }
