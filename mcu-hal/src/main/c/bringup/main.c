@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include "bringup/usb_keyboard.h"
 #include "bringup/w5500.h"
+#include "drivers/events.h"
 #include "drivers/clock.h"
 #include "drivers/gpio.h"
 #include "drivers/iwdg.h"
@@ -94,4 +95,9 @@ int main(void) {
         led(led_pattern(chip_ok, link_up, now));
         iwdg_kick();
     }
+}
+
+/* The image's side of drivers/events.h: the loop polls everything each pass, so a wake-up needs
+ * no flag here. */
+void events_wake_main_loop(void) {
 }

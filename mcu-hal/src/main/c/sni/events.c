@@ -1,7 +1,7 @@
 #include <stdint.h>
 #include "sni.h"
 #include "LLMJVM_impl.h"
-#include "sni/events.h"
+#include "drivers/events.h"
 
 static volatile int event_pending = 0;
 static volatile int32_t event_thread = -1;

@@ -11,7 +11,7 @@
 #include "wiring.h"
 #include "drivers/exti.h"
 #include "drivers/gpio.h"
-#include "sni/events.h"
+#include "drivers/events.h"
 #include "stm32f401/exti.h"
 
 /* The single waiter: the firmware has one interrupt line (W5500 INTn) and one loop. */
