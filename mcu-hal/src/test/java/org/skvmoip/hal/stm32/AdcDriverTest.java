@@ -21,6 +21,14 @@ class AdcDriverTest {
     }
 
     @Test
+    void channel18IsTheTemperatureSensorNotVbat() throws Exception {
+        long ccr = BspHarness.run("adc").register(ADC_CCR);
+
+        assertThat(ccr & (1L << 23)).as("TSVREFE").isNotZero();
+        assertThat(ccr & (1L << 22)).as("VBATE would take channel 18").isZero();
+    }
+
+    @Test
     void aConversionThatNeverEndsIsReportedAsAFailureInsteadOfHanging() throws Exception {
         assertThat(BspHarness.run("adc-dead").starting("ADC")).containsExactly("ADC failed");
     }
