@@ -99,10 +99,20 @@ class ArmBuildTest {
         assertThat(oversizedLink("oversized_ram")).contains("region `RAM' overflowed");
     }
 
+    @Test
+    void aVectorTableWhoseIrqEntriesAreNotWhereTheCoreLooksFailsTheLink() throws Exception {
+        assertThat(failedLink("misplaced_vector.c", "misplaced", "")).contains("must follow the 16 core entries");
+    }
+
     private static String oversizedLink(String symbol) throws Exception {
-        Path input = Path.of("src/test/c/arm/oversized.c").toAbsolutePath();
-        Process make = make(List.of("OUT=" + OUT.resolve("overflow-" + symbol), "EXTRA_SRCS=" + input,
-                "EXTRA_LDFLAGS=-Wl,--undefined=" + symbol, "bringup"));
+        return failedLink("oversized.c", "overflow-" + symbol, "-Wl,--undefined=" + symbol);
+    }
+
+    /** Links the bring-up image with one more test object, which must make the link fail. */
+    private static String failedLink(String testSource, String outName, String ldFlags) throws Exception {
+        Path input = Path.of("src/test/c/arm").resolve(testSource).toAbsolutePath();
+        Process make = make(List.of("OUT=" + OUT.resolve(outName), "EXTRA_SRCS=" + input,
+                "EXTRA_LDFLAGS=" + ldFlags, "bringup"));
         String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(make.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(make.exitValue()).as(output).isNotZero();
