@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -87,6 +89,65 @@ class ArmBuildTest {
         }
         assertThat(records).isPositive();
         assertThat(lowest).as("the core boots from 0x08000000").isEqualTo(0x08000000L);
+    }
+
+    @Test
+    void theCoreEntriesAreTheStackTopResetAndAHandlerOfItsOwnForEachFault() throws Exception {
+        assertThat(buildExit).as(buildOutput).isZero();
+        Map<Long, Integer> image = hexBytes(OUT.resolve("bringup.hex"));
+        Map<String, Long> symbols = symbols(OUT.resolve("bringup.elf"));
+
+        assertThat(word(image, 0x08000000L)).as("initial SP: the top of the 64 KB RAM").isEqualTo(0x20010000L);
+        assertThat(word(image, 0x08000004L)).as("Reset, a Thumb address").isEqualTo(symbols.get("Reset_Handler") | 1);
+        List<String> faults = List.of("HardFault_Handler", "MemManage_Handler", "BusFault_Handler", "UsageFault_Handler");
+        for (int i = 0; i < faults.size(); i++) {
+            long entry = word(image, 0x08000000L + 4L * (3 + i));
+            assertThat(entry).as(faults.get(i)).isEqualTo(symbols.get(faults.get(i)) | 1);
+            assertThat(entry).as(faults.get(i) + " is not the catch-all").isNotEqualTo(symbols.get("faults_unexpected") | 1);
+        }
+        assertThat(word(image, 0x08000000L + 4L * (16 + 7))).as("IRQ 7 (EXTI1) in the table the core reads")
+                .isEqualTo(symbols.get("EXTI1_IRQHandler") | 1);
+    }
+
+    private static long word(Map<Long, Integer> image, long address) {
+        long value = 0;
+        for (int i = 3; i >= 0; i--) {
+            value = value << 8 | image.get(address + i);
+        }
+        return value;
+    }
+
+    /** The bytes of an Intel hex file by address. */
+    private static Map<Long, Integer> hexBytes(Path hex) throws IOException {
+        Map<Long, Integer> bytes = new HashMap<>();
+        long base = 0;
+        for (String line : Files.readAllLines(hex)) {
+            int count = Integer.parseInt(line.substring(1, 3), 16);
+            long offset = Long.parseLong(line.substring(3, 7), 16);
+            int type = Integer.parseInt(line.substring(7, 9), 16);
+            if (type == 4) {
+                base = Long.parseLong(line.substring(9, 13), 16) << 16;
+            } else if (type == 0) {
+                for (int i = 0; i < count; i++) {
+                    bytes.put(base + offset + i, Integer.parseInt(line.substring(9 + 2 * i, 11 + 2 * i), 16));
+                }
+            }
+        }
+        return bytes;
+    }
+
+    private static Map<String, Long> symbols(Path elf) throws Exception {
+        Process nm = new ProcessBuilder("arm-none-eabi-nm", elf.toString()).redirectErrorStream(true).start();
+        String output = new String(nm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(nm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Map<String, Long> symbols = new HashMap<>();
+        for (String line : output.lines().toList()) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 3) {
+                symbols.put(f[2], Long.parseLong(f[0], 16));
+            }
+        }
+        return symbols;
     }
 
     @Test
