@@ -11,6 +11,7 @@
 #include "sni.h"
 #include "LLMJVM_impl.h"
 #include "stm32f401_regs.h"
+#include "drivers/events.h"
 
 #define PIN_PORT(p) ((uint32_t)(p) >> 4)
 #define PIN_NUM(p)  ((uint32_t)(p) & 15u)
@@ -37,7 +38,7 @@ static volatile int32_t eventThread = -1;
 #define POWER_LED_LINE 14u
 #define HDD_LED_LINE 15u
 
-static void wake_main_loop(void) {
+void events_wake_main_loop(void) {
     eventPending = 1;
     if (eventThread >= 0) {
         int32_t thread = eventThread;
@@ -176,7 +177,7 @@ jlong Java_org_skvmoip_hal_stm32_Stm32Natives_millis(void) {
  * whoever waits on the line itself. The line stays armed for the main loop. */
 void EXTI1_IRQHandler(void) {
     EXTI_PR = 1u << 1;
-    wake_main_loop();
+    events_wake_main_loop();
     if (waitingLine == 1u && waitingThread >= 0) {
         int32_t thread = waitingThread;
         waitingThread = -1;
@@ -283,5 +284,5 @@ void Java_org_skvmoip_hal_stm32_Stm32Natives_iwdgKick(void) {
 /* EXTI15_10 handler: a front-panel LED changed; wake the main loop to sample it. */
 void EXTI15_10_IRQHandler(void) {
     EXTI_PR = (1u << POWER_LED_LINE) | (1u << HDD_LED_LINE);
-    wake_main_loop();
+    events_wake_main_loop();
 }

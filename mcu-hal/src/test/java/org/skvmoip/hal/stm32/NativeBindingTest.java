@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 /** The device binding's two halves stay in step: every Java native has its C function, and the C compiles. */
 class NativeBindingTest {
 
-    /** The C side: the board's natives and the crypto service on mbedTLS. */
+    /** The C side: the board's natives, the crypto service on mbedTLS, the USB natives and driver. */
     private static final List<Path> C_SOURCES =
-            List.of(Path.of("src/main/c/skvm_natives.c"), Path.of("src/main/c/skvm_crypto.c"));
+            List.of(Path.of("src/main/c/skvm_natives.c"), Path.of("src/main/c/skvm_crypto.c"),
+                    Path.of("src/main/c/sni/natives_usb.c"), Path.of("src/main/c/drivers/usb_device.c"));
 
     @Test
     void everyNativeMethodHasItsSniFunctionInTheCSide() throws IOException {
