@@ -66,7 +66,7 @@ public final class Stm32UsbDevice implements UsbDevice {
 
     public void controlIn(byte[] data, int off, int len) {
         if (len > MAX_CONTROL_IN) {
-            throw new IllegalArgumentException("controlIn of " + len + " bytes exceeds the C side's EP0 buffer of "
+            throw new IllegalStateException("controlIn of " + len + " bytes exceeds the C side's EP0 buffer of "
                     + MAX_CONTROL_IN);
         }
         checkRange(data, off, len);
@@ -111,7 +111,7 @@ public final class Stm32UsbDevice implements UsbDevice {
         checkEndpoint(endpoint);
         checkRange(data, off, len);
         if (maxPacket[endpoint] > 0 && len > maxPacket[endpoint]) {
-            throw new IllegalArgumentException("a " + len + "-byte packet on EP" + endpoint
+            throw new IllegalStateException("a " + len + "-byte packet on EP" + endpoint
                     + " exceeds its wMaxPacketSize " + maxPacket[endpoint] + " (the host would see babble)");
         }
         return Stm32Natives.usbSend(endpoint, data, off, len);
