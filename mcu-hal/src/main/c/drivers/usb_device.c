@@ -372,7 +372,10 @@ static int ep0_out_events(void) {
             usb.out_length = usb.out_received;
             usb.ep0_stage = EP0_REQUEST;
             wake = 1;
-        } else if (usb.ep0_stage == EP0_STATUS_OUT) {
+        } else if (usb.ep0_stage == EP0_STATUS_OUT || usb.ep0_stage == EP0_DATA_IN) {
+            if (usb.ep0_stage == EP0_DATA_IN) {
+                in_endpoint_disable(0); /* the host went to the status stage before taking it all */
+            }
             usb.ep0_stage = EP0_IDLE;
         }
     }
@@ -395,7 +398,9 @@ static void ep0_in_events(void) {
             ep0_in_next_packet();
         } else {
             usb.ep0_stage = EP0_STATUS_OUT; /* the host's zero-length OUT closes the transfer */
-            ep0_out_arm(1);
+            if ((reg_read(OTG_FS_DOEPCTL(0)) & OTG_FS_DEPCTL_EPENA) == 0u) {
+                ep0_out_arm(1);
+            }
         }
     } else if (usb.ep0_stage == EP0_STATUS_IN) {
         usb.ep0_stage = EP0_IDLE;
@@ -524,6 +529,9 @@ void usb_device_control_in(const uint8_t *data, uint32_t len) {
             usb.in_zlp_due = (uint8_t)(n < usb.w_length && n % USB_DEVICE_EP0_MAX_PACKET == 0u);
             usb.ep0_stage = EP0_DATA_IN;
             ep0_in_next_packet();
+            /* EP0 OUT ready from the start: a host may end the data stage early with its status
+             * OUT (USB 2.0 §8.5.3.2), which would otherwise be NAKed until it gave up. */
+            ep0_out_arm(1);
         }
     }
     irq_restore(primask);

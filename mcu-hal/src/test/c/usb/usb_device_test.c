@@ -229,6 +229,24 @@ static void control_in_of_exactly_wlength_has_no_zero_length_packet(void) {
     CHECK(out0_enabled());
 }
 
+static void a_status_out_before_the_last_in_packet_ends_the_transfer(void) {
+    started_device();
+    bus_reset_and_enumeration();
+    answered_get_descriptor(255, 100);
+    CHECK(out0_enabled()); /* armed with the data stage */
+    fixture_set(OTG_FS_DIEPCTL(0), fixture_value(OTG_FS_DIEPCTL(0)) | OTG_FS_DEPCTL_EPENA);
+    fixture_rx_push(0, OTG_FS_PKTSTS_OUT_DATA, NULL, 0);
+    fixture_rx_push(0, OTG_FS_PKTSTS_OUT_DONE, NULL, 0);
+    interrupt(0);
+    fixture_set(OTG_FS_DOEPINT(0), OTG_FS_DOEPINT_XFRC);
+    interrupt(0);
+    CHECK(fixture_written_bits(OTG_FS_DIEPCTL(0)) & OTG_FS_DEPCTL_EPDIS);
+    CHECK_EQ(fixture_value(OTG_FS_DIEPCTL(0)) & OTG_FS_DEPCTL_EPENA, 0);
+    fixture_tx_clear();
+    host_takes_in(0); /* a stray completion sends nothing more */
+    CHECK_EQ(fixture_tx_words(0), 0);
+}
+
 static void control_in_is_cut_to_wlength(void) {
     started_device();
     bus_reset_and_enumeration();
@@ -424,6 +442,7 @@ int main(void) {
     RUN(control_in_of_100_bytes_goes_as_64_then_36);
     RUN(control_in_of_64_bytes_below_wlength_ends_with_a_zero_length_packet);
     RUN(control_in_of_exactly_wlength_has_no_zero_length_packet);
+    RUN(a_status_out_before_the_last_in_packet_ends_the_transfer);
     RUN(control_in_is_cut_to_wlength);
     RUN(an_empty_reply_to_a_request_for_data_is_one_zero_length_packet);
     RUN(stall_sets_both_directions_of_ep0);
