@@ -3,10 +3,13 @@ package org.skvmoip.firmware.hid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.skvmoip.protocol.HidKeyboard;
+
 /**
  * Writes the firmware's USB descriptors ({@link UsbDescriptors}, {@link ReportDescriptors}: the
  * one source of truth) as C data for the C-only bring-up image, which enumerates with the very
- * bytes the Java firmware sends. {@link UsbDescriptorsCTest} keeps the committed files under
+ * bytes the Java firmware sends, and the few keyboard usages (protocol's HidKeyboard) its
+ * self-test line needs. {@link UsbDescriptorsCTest} keeps the committed files under
  * mcu-hal/src/main/c/generated equal to this output.
  */
 final class UsbDescriptorsC {
@@ -51,6 +54,44 @@ final class UsbDescriptorsC {
         define(c, "STRING_PRODUCT", UsbDescriptors.STRING_PRODUCT);
         define(c, "STRING_SERIAL", UsbDescriptors.STRING_SERIAL);
         define(c, "SERIAL_LENGTH", UsbDescriptors.SERIAL_LENGTH);
+        define(c, "KEYBOARD_REPORT_LENGTH", KeyboardReport.LENGTH);
+        define(c, "KEYBOARD_KEYS_OFFSET", KeyboardReport.KEYS_OFFSET);
+        c.append("\n/* Control requests (USB 2.0 §9.3-9.4, HID 1.11 §7.1-7.2; UsbRequests). */\n");
+        request(c, "DIRECTION_IN", UsbRequests.DIRECTION_IN);
+        request(c, "TYPE_MASK", UsbRequests.TYPE_MASK);
+        request(c, "TYPE_STANDARD", UsbRequests.TYPE_STANDARD);
+        request(c, "TYPE_CLASS", UsbRequests.TYPE_CLASS);
+        request(c, "RECIPIENT_MASK", UsbRequests.RECIPIENT_MASK);
+        request(c, "RECIPIENT_DEVICE", UsbRequests.RECIPIENT_DEVICE);
+        request(c, "RECIPIENT_INTERFACE", UsbRequests.RECIPIENT_INTERFACE);
+        request(c, "GET_STATUS", UsbRequests.GET_STATUS);
+        request(c, "CLEAR_FEATURE", UsbRequests.CLEAR_FEATURE);
+        request(c, "SET_ADDRESS", UsbRequests.SET_ADDRESS);
+        request(c, "GET_DESCRIPTOR", UsbRequests.GET_DESCRIPTOR);
+        request(c, "GET_CONFIGURATION", UsbRequests.GET_CONFIGURATION);
+        request(c, "SET_CONFIGURATION", UsbRequests.SET_CONFIGURATION);
+        request(c, "GET_INTERFACE", UsbRequests.GET_INTERFACE);
+        request(c, "SET_INTERFACE", UsbRequests.SET_INTERFACE);
+        request(c, "GET_REPORT", UsbRequests.GET_REPORT);
+        request(c, "GET_IDLE", UsbRequests.GET_IDLE);
+        request(c, "GET_PROTOCOL", UsbRequests.GET_PROTOCOL);
+        request(c, "SET_REPORT", UsbRequests.SET_REPORT);
+        request(c, "SET_IDLE", UsbRequests.SET_IDLE);
+        request(c, "SET_PROTOCOL", UsbRequests.SET_PROTOCOL);
+        request(c, "DESCRIPTOR_DEVICE", UsbRequests.DESCRIPTOR_DEVICE);
+        request(c, "DESCRIPTOR_CONFIGURATION", UsbRequests.DESCRIPTOR_CONFIGURATION);
+        request(c, "DESCRIPTOR_STRING", UsbRequests.DESCRIPTOR_STRING);
+        request(c, "DESCRIPTOR_HID", UsbRequests.DESCRIPTOR_HID);
+        request(c, "DESCRIPTOR_REPORT", UsbRequests.DESCRIPTOR_REPORT);
+        c.append("\n/* Keyboard usages (HID Usage Tables, page 0x07; protocol.HidKeyboard) for typing plain text. */\n");
+        usage(c, "A", HidKeyboard.A);
+        usage(c, "DIGIT_1", HidKeyboard.DIGIT_1);
+        usage(c, "DIGIT_0", HidKeyboard.DIGIT_0);
+        usage(c, "ENTER", HidKeyboard.ENTER);
+        usage(c, "SPACE", HidKeyboard.SPACE);
+        usage(c, "MINUS", HidKeyboard.MINUS);
+        usage(c, "PERIOD", HidKeyboard.PERIOD);
+        usage(c, "MODIFIER_LEFT_SHIFT", HidKeyboard.MODIFIER_LEFT_SHIFT);
         c.append("\n/* Where interface n's HID descriptor starts inside usb_descriptor_configuration. */\n");
         for (int n = 0; n < UsbDescriptors.INTERFACE_COUNT; n++) {
             define(c, "HID_DESCRIPTOR_OFFSET_" + n, UsbDescriptors.hidDescriptorOffset(n));
@@ -87,6 +128,14 @@ final class UsbDescriptorsC {
                 + " *   ./mvnw -o -q -pl mcu-app -am verify -Dtest=UsbDescriptorsCTest"
                 + " -Dsurefire.failIfNoSpecifiedTests=false -Dskvm.regenerate=true\n"
                 + " */\n";
+    }
+
+    private static void request(StringBuilder c, String name, int value) {
+        c.append("#define USB_REQUEST_").append(name).append(' ').append(String.format("0x%02X", value)).append('\n');
+    }
+
+    private static void usage(StringBuilder c, String name, int value) {
+        c.append("#define USB_HID_").append(name).append(' ').append(String.format("0x%02X", value)).append('\n');
     }
 
     private static void define(StringBuilder c, String name, int value) {
