@@ -2,7 +2,7 @@
  * Unit tests of drivers/usb_device.c on the host, against reg_fixture.c (a test fixture, not the
  * simulator's register model). Each test arranges what the core would show, runs the interrupt
  * handler or a driver call, and checks what the driver wrote: packet sizes, FIFO words,
- * handshakes. Prints one line per test; exits non-zero when any check fails.
+ * handshakes. usb_test.c runs them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,84 +10,7 @@
 #include "stm32f401/otg_fs.h"
 #include "drivers/usb_device.h"
 #include "reg_fixture.h"
-
-static int failures;
-static const char *current;
-
-#define CHECK(condition) check((condition), #condition, __LINE__)
-#define CHECK_EQ(actual, expected) check_eq((long)(actual), (long)(expected), #actual, __LINE__)
-
-static void check(int ok, const char *what, int line) {
-    if (!ok) {
-        failures++;
-        printf("FAIL %s (line %d): %s\n", current, line, what);
-    }
-}
-
-static void check_eq(long actual, long expected, const char *what, int line) {
-    if (actual != expected) {
-        failures++;
-        printf("FAIL %s (line %d): %s is %ld, expected %ld\n", current, line, what, actual, expected);
-    }
-}
-
-/* ---- what the host and the core do ---- */
-
-static void started_device(void) {
-    fixture_reset();
-    CHECK_EQ(usb_device_reset_core(), USB_DEVICE_OK);
-    CHECK_EQ(usb_device_connect(), USB_DEVICE_OK);
-}
-
-static void interrupt(uint32_t gintsts_bits) {
-    fixture_set(OTG_FS_GINTSTS, fixture_value(OTG_FS_GINTSTS) | gintsts_bits);
-    OTG_FS_IRQHandler();
-}
-
-static void bus_reset_and_enumeration(void) {
-    interrupt(OTG_FS_GINTSTS_USBRST);
-    fixture_set(OTG_FS_DSTS, OTG_FS_ENUMSPD_FULL << OTG_FS_DSTS_ENUMSPD_SHIFT);
-    interrupt(OTG_FS_GINTSTS_ENUMDNE);
-    CHECK(usb_device_poll_bus_reset());
-    fixture_tx_clear();
-}
-
-/* A SETUP packet as the core presents it: "SETUP data packet received", "SETUP transaction
- * completed", then DOEPINT0.STUP. */
-static void host_setup(uint8_t request_type, uint8_t request, uint16_t value, uint16_t length) {
-    uint8_t setup[8] = {request_type, request, (uint8_t)value, (uint8_t)(value >> 8), 0, 0,
-                        (uint8_t)length, (uint8_t)(length >> 8)};
-    fixture_rx_push(0, OTG_FS_PKTSTS_SETUP_DATA, setup, 8);
-    fixture_rx_push(0, OTG_FS_PKTSTS_SETUP_DONE, NULL, 0);
-    interrupt(0);
-    fixture_set(OTG_FS_DOEPINT(0), OTG_FS_DOEPINT_STUP);
-    interrupt(0);
-}
-
-/* The host took the packet in IN endpoint n: the core clears EPENA and sets XFRC. */
-static void host_takes_in(uint32_t n) {
-    fixture_set(OTG_FS_DIEPCTL(n), fixture_value(OTG_FS_DIEPCTL(n)) & ~OTG_FS_DEPCTL_EPENA);
-    fixture_set(OTG_FS_DIEPINT(n), OTG_FS_DIEPINT_XFRC);
-    interrupt(0);
-}
-
-static uint32_t in0_size(void) {
-    return fixture_value(OTG_FS_DIEPTSIZ(0)) & OTG_FS_DIEPTSIZ0_XFRSIZ_MASK;
-}
-
-static uint32_t in0_packets(void) {
-    return (fixture_value(OTG_FS_DIEPTSIZ(0)) & OTG_FS_DIEPTSIZ0_PKTCNT_MASK) >> OTG_FS_DEPTSIZ_PKTCNT_SHIFT;
-}
-
-static int in0_enabled(void) {
-    return (fixture_value(OTG_FS_DIEPCTL(0)) & (OTG_FS_DEPCTL_EPENA | OTG_FS_DEPCTL_CNAK))
-            == (OTG_FS_DEPCTL_EPENA | OTG_FS_DEPCTL_CNAK);
-}
-
-static int out0_enabled(void) {
-    return (fixture_value(OTG_FS_DOEPCTL(0)) & (OTG_FS_DEPCTL_EPENA | OTG_FS_DEPCTL_CNAK))
-            == (OTG_FS_DEPCTL_EPENA | OTG_FS_DEPCTL_CNAK);
-}
+#include "usb_test.h"
 
 static uint8_t pattern[USB_DEVICE_MAX_CONTROL_IN];
 
@@ -426,14 +349,10 @@ static void suspend_and_resume_are_latched(void) {
     CHECK(!usb_device_is_suspended());
 }
 
-#define RUN(test) (current = #test, test(), printf("%s %s\n", failures == before ? "ok  " : "FAIL", #test), \
-                   before = failures)
-
-int main(void) {
+void run_usb_device_tests(void) {
     for (uint32_t i = 0; i < sizeof pattern; i++) {
         pattern[i] = (uint8_t)(i * 7u + 1u);
     }
-    int before = 0;
     RUN(start_up_programs_the_core_as_rm0368_says);
     RUN(connect_refuses_a_core_still_in_host_mode);
     RUN(fifo_plan_fits_in_320_words_without_overlap);
@@ -454,6 +373,4 @@ int main(void) {
     RUN(bus_reset_closes_endpoints_naks_out_and_returns_to_address_0);
     RUN(enumeration_done_gives_ep0_64_byte_packets_at_full_speed);
     RUN(suspend_and_resume_are_latched);
-    printf("%d failure(s)\n", failures);
-    return failures == 0 ? 0 : 1;
 }

@@ -10,18 +10,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The OTG_FS driver's C (src/main/c/drivers/usb_device.c and its natives): its unit tests on the
- * host against a register-array fixture (src/test/c/usb), its build for the Cortex-M4F, and the
- * FIFO RAM plan's compile-time check.
+ * The OTG_FS driver's C (src/main/c/drivers/usb_device.c, its natives, the bring-up keyboard on
+ * it): their unit tests on the host against a register-array fixture (src/test/c/usb), their
+ * build for the Cortex-M4F, and the FIFO RAM plan's compile-time check.
  */
 class UsbDeviceDriverTest {
 
     private static final Path DRIVER = Path.of("src/main/c/drivers/usb_device.c");
     private static final Path NATIVES = Path.of("src/main/c/sni/natives_usb.c");
+    private static final Path KEYBOARD = Path.of("src/main/c/bringup/usb_keyboard.c");
+    private static final Path DESCRIPTORS = Path.of("src/main/c/generated/usb_descriptors.c");
+    private static final Path C_TESTS = Path.of("src/test/c/usb");
     private static final Path BUILD = Path.of("target/usb-device-test");
     private static final List<String> WARNINGS = List.of("-std=c99", "-Wall", "-Wextra", "-Werror");
 
@@ -32,8 +36,11 @@ class UsbDeviceDriverTest {
         Path program = BUILD.resolve("usb_device_test");
         List<String> compile = new ArrayList<>(List.of("gcc"));
         compile.addAll(WARNINGS);
-        compile.addAll(List.of("-DSKVM_HOST", "-Isrc/main/c", "-Isrc/test/c/usb", "-o", program.toString(),
-                "src/test/c/usb/usb_device_test.c", "src/test/c/usb/reg_fixture.c", DRIVER.toString()));
+        compile.addAll(List.of("-DSKVM_HOST", "-Isrc/main/c", "-I" + C_TESTS, "-o", program.toString(),
+                DRIVER.toString(), KEYBOARD.toString(), DESCRIPTORS.toString()));
+        try (Stream<Path> tests = Files.list(C_TESTS)) {
+            tests.filter(file -> file.toString().endsWith(".c")).sorted().forEach(file -> compile.add(file.toString()));
+        }
         Result built = run(compile);
         assertThat(built.exitCode).as(built.output).isZero();
 
@@ -41,15 +48,17 @@ class UsbDeviceDriverTest {
 
         assertThat(tests.output).contains("ok   control_in_of_100_bytes_goes_as_64_then_36",
                 "ok   control_in_of_64_bytes_below_wlength_ends_with_a_zero_length_packet",
-                "ok   setup_is_read_from_the_rx_fifo_and_ep0_rearmed_for_three").doesNotContain("FAIL");
+                "ok   setup_is_read_from_the_rx_fifo_and_ep0_rearmed_for_three",
+                "ok   enumeration_returns_the_firmwares_descriptors",
+                "ok   typing_sends_a_press_and_a_release_per_character").doesNotContain("FAIL");
         assertThat(tests.exitCode).as(tests.output).isZero();
     }
 
     @Test
-    void driverAndNativesBuildForTheCortexM4F() throws Exception {
+    void driverNativesAndBringUpKeyboardBuildForTheCortexM4F() throws Exception {
         assumeGcc("arm-none-eabi-gcc");
         Files.createDirectories(BUILD);
-        for (Path source : List.of(DRIVER, NATIVES)) {
+        for (Path source : List.of(DRIVER, NATIVES, KEYBOARD, DESCRIPTORS)) {
             List<String> compile = new ArrayList<>(List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb",
                     "-mfpu=fpv4-sp-d16", "-mfloat-abi=hard", "-Os"));
             compile.addAll(WARNINGS);
