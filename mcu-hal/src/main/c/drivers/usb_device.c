@@ -252,6 +252,8 @@ int usb_device_connect(void) {
     usb.ep_open = 0;
     usb.ep_busy = 0;
 
+    /* SOF and early suspend stay masked, unlike the manual's example: the loop would be woken
+     * every millisecond for nothing. */
     reg_write(OTG_FS_GINTSTS, 0xFFFFFFFFu);
     reg_write(OTG_FS_GINTMSK, OTG_FS_GINTSTS_USBRST | OTG_FS_GINTSTS_ENUMDNE | OTG_FS_GINTSTS_USBSUSP
             | OTG_FS_GINTSTS_WKUPINT | OTG_FS_GINTSTS_RXFLVL | OTG_FS_GINTSTS_IEPINT | OTG_FS_GINTSTS_OEPINT);

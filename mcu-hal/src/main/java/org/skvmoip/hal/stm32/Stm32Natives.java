@@ -3,7 +3,7 @@ package org.skvmoip.hal.stm32;
 /**
  * The C side of the board, reached through MicroEJ SNI (Simple Native Interface): static native
  * methods with primitive and primitive-array parameters only, implemented in
- * {@code src/main/c/skvm_natives.c}. Nothing here calls back from C into Java objects; blocking
+ * {@code src/main/c/skvm_natives.c} (the {@code usb*} methods in {@code src/main/c/sni/natives_usb.c}). Nothing here calls back from C into Java objects; blocking
  * calls suspend only the calling green thread (SNI_suspendCurrentJavaThread).
  *
  * <p>On a desktop JVM these methods are unbound; the simulator supplies its own {@code Board}.
