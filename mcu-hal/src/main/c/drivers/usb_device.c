@@ -138,7 +138,8 @@ static void fifo_read(uint8_t *dst, uint32_t max, uint32_t len) {
     }
 }
 
-/* Sets EPDIS on an enabled endpoint and waits for EPDISD ("Disabling an IN endpoint"). */
+/* RM0368 §22.17, "Disabling an IN endpoint": NAK first (INEPNE), then EPDIS (EPDISD), then
+ * flush its TX FIFO, so no half-written packet is left for the next transfer. */
 static void in_endpoint_disable(uint32_t n) {
     if ((reg_read(OTG_FS_DIEPCTL(n)) & OTG_FS_DEPCTL_EPENA) != 0u) {
         reg_set(OTG_FS_DIEPCTL(n), OTG_FS_DEPCTL_SNAK);
