@@ -115,7 +115,10 @@ static int flush_rx_fifo(void) {
     return wait_until(OTG_FS_GRSTCTL, OTG_FS_GRSTCTL_RXFFLSH, 0u);
 }
 
-/* Pushes len bytes into IN endpoint n's TX FIFO, a word at a time, little-endian. */
+/* Pushes len bytes into IN endpoint n's TX FIFO, a word at a time, little-endian. Never
+ * interleaved with other accesses to the core: main-loop callers hold interrupts masked, and
+ * the handler is not interrupted by main-loop code. ST's errata for other parts with this core
+ * (e.g. the STM32L4R/S sheet) say an interleaved write sequence corrupts the FIFO. */
 static void fifo_write(uint32_t endpoint, const uint8_t *data, uint32_t len) {
     for (uint32_t i = 0; i < len; i += 4u) {
         uint32_t word = 0;
