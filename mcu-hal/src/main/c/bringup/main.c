@@ -9,10 +9,12 @@
  *   steady                      W5500 answers, link up: the LED then follows the target's power
  *                               LED input (PB14), and goes dark while the HDD LED input is lit
  *
- * KEY (PA0) pressed: the USB keyboard is to type a self-test line (keyboard_start/keyboard_poll
- * below: NOT DONE yet). The watchdog runs: a hang resets the board within 2 s.
+ * The board also enumerates on its USB port as a HID keyboard with the firmware's own
+ * descriptors; pressing KEY (PA0) types the self-test line below into the target. The watchdog
+ * runs: a hang resets the board within 2 s.
  */
 #include <stdint.h>
+#include "bringup/usb_keyboard.h"
 #include "bringup/w5500.h"
 #include "drivers/events.h"
 #include "drivers/clock.h"
@@ -20,12 +22,15 @@
 #include "drivers/iwdg.h"
 #include "drivers/rcc.h"
 #include "drivers/spi.h"
+#include "drivers/uid.h"
+#include "drivers/usb_device.h"
 #include "stm32f401/rcc.h"
 #include "wiring.h"
 
 #define SPI1_BAUD_BITS 1u          /* 21 MHz, as the firmware's natives */
 #define WATCHDOG_MS 2000u
 #define CHECK_PERIOD_MS 100u
+#define SELF_TEST_LINE "skvmoip bring-up ok\n"
 /* RSTn low for at least 500 us (W5500 datasheet §5.5.1 TRC), then up to 1 ms until its PLL
  * locks (TPL): both with margin. */
 #define W5500_RESET_LOW_MS 2u
@@ -46,18 +51,33 @@ static void wait_ms(uint32_t ms) {
     }
 }
 
-/*
- * HOOK, NOT DONE: the USB keyboard. With the USB device driver's drivers/usb_device.c and its
- * bring-up keyboard bringup/usb_keyboard.c (and generated/usb_descriptors.c) in this tree, and
- * added to the Makefile's BRINGUP_SRCS with drivers/uid.c: keyboard_start does
- * usb_device_reset_core(), usb_device_connect() and usb_keyboard_init(uid); keyboard_poll does
- * usb_keyboard_poll() and, when KEY went down, usb_keyboard_type("skvmoip bring-up ok\n").
- */
+/* The USB keyboard: the firmware's own descriptors (generated/usb_descriptors.c) over the OTG_FS
+ * driver. A core that does not come up leaves the rest of the image working: the LED still tells
+ * the W5500's state. */
+static int keyboard_ok;
+
 static void keyboard_start(void) {
+    uint8_t uid[12];
+    uid_read(uid);
+    if (usb_device_reset_core() != USB_DEVICE_OK) {
+        return;
+    }
+    wait_ms(USB_DEVICE_FORCE_MODE_SETTLE_MS + 1u);
+    if (usb_device_connect() != USB_DEVICE_OK) {
+        return;
+    }
+    usb_keyboard_init(uid);
+    keyboard_ok = 1;
 }
 
 static void keyboard_poll(int key_pressed) {
-    (void)key_pressed;
+    if (!keyboard_ok) {
+        return;
+    }
+    usb_keyboard_poll();
+    if (key_pressed && usb_keyboard_configured()) {
+        (void)usb_keyboard_type(SELF_TEST_LINE);
+    }
 }
 
 static void led(int lit) {
