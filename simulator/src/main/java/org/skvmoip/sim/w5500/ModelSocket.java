@@ -26,7 +26,6 @@ final class ModelSocket {
     static final int PEER_MSS = 1460;
     /** The largest UDP payload in one unfragmented frame: MTU 1500 less 20 bytes of IP and 8 of UDP header. */
     static final int UDP_MAX_PAYLOAD = 1472;
-    private static final long KEEP_ALIVE_UNIT_NANOS = 5_000_000_000L;
 
     private static final byte[] RESET = new byte[BLOCK_BYTES];
     /** Plain read/write storage; the other bytes are read-only, reserved or handled below. */
@@ -83,13 +82,7 @@ final class ModelSocket {
     /** Fault injection: the host peer answers nothing (powered off without a word). */
     boolean peerSilent;
 
-    // Keep-alive (§4.2 Sn_KPALVTR, Sn_CR SEND_KEEP): allowed once data has moved either way.
-    private boolean dataExchanged;
-    /** When data last moved or a keep-alive was last answered. */
-    private long lastActivityNanos;
-    private boolean keepAliveRequested;
-    /** When the unanswered keep-alive now being retransmitted was first sent; 0 when none. */
-    private long keepAliveSentNanos;
+    final KeepAlive keepAlive = new KeepAlive();
 
     ModelSocket(ChipState chip, int index) {
         this.chip = chip;
@@ -115,9 +108,7 @@ final class ModelSocket {
         regs[Sn_RX_RD + 1] = 0;
         disconRequested = false;
         peerFin = false;
-        dataExchanged = false;
-        keepAliveRequested = false;
-        keepAliveSentNanos = 0;
+        keepAlive.reset();
     }
 
     // --- SPI side (firmware thread) ---
@@ -288,11 +279,10 @@ final class ModelSocket {
         }
     }
 
-    /** SEND_KEEP (§4.2 Sn_CR): only on a connection that has moved data, and ignored while Sn_KPALVTR sends them itself. */
+    /** SEND_KEEP (§4.2 Sn_CR): TCP only, on a connection. */
     private void sendKeepAlive() {
-        boolean connected = status == SOCK_ESTABLISHED || status == SOCK_CLOSE_WAIT;
-        if (connected && isTcp() && dataExchanged && keepAlivePeriodNanos() == 0) {
-            keepAliveRequested = true;
+        if ((status == SOCK_ESTABLISHED || status == SOCK_CLOSE_WAIT) && isTcp()) {
+            keepAlive.request(keepAlivePeriodNanos());
         }
     }
 
@@ -429,7 +419,7 @@ final class ModelSocket {
     /** {@code length} bytes have left; SEND_OK once everything up to the SEND's Sn_TX_WR has. */
     void txSent(int length) {
         txRd = (txRd + length) & 0xFFFF;
-        exchanged();
+        keepAlive.dataMoved(System.nanoTime());
         if (txRd == txWrAtSend) {
             raise(Sn_IR_SEND_OK);
         }
@@ -450,7 +440,7 @@ final class ModelSocket {
     }
 
     void appendRx(byte[] source, int offset, int length) {
-        exchanged();
+        keepAlive.dataMoved(System.nanoTime());
         for (int i = 0; i < length; i++) {
             chip.memory.writeRx(index, rxWr, source[offset + i]);
             rxWr = (rxWr + 1) & 0xFFFF;
@@ -485,42 +475,7 @@ final class ModelSocket {
         return chip.wireUp() && !peerSilent;
     }
 
-    // --- keep-alive (TCP writer thread, under the chip monitor) ---
-
-    private void exchanged() {
-        dataExchanged = true;
-        lastActivityNanos = System.nanoTime();
-    }
-
-    private long keepAlivePeriodNanos() {
-        return (regs[Sn_KPALVTR] & 0xFF) * KEEP_ALIVE_UNIT_NANOS;
-    }
-
-    /** When the next automatic keep-alive is due, or Long.MAX_VALUE when none is. */
-    long nextKeepAliveNanos() {
-        long period = keepAlivePeriodNanos();
-        return period == 0 || !dataExchanged ? Long.MAX_VALUE : lastActivityNanos + period;
-    }
-
-    /** A keep-alive is to be sent (SEND_KEEP, or Sn_KPALVTR elapsed since data last moved) or is being retransmitted. */
-    boolean keepAliveDue(long now) {
-        long next = nextKeepAliveNanos();
-        boolean periodElapsed = next != Long.MAX_VALUE && now - next >= 0;
-        return keepAliveRequested || keepAliveSentNanos != 0 || periodElapsed;
-    }
-
-    /** The peer ACKed the keep-alive: the connection lives, and the period starts again. */
-    void keepAliveAnswered(long now) {
-        keepAliveRequested = false;
-        keepAliveSentNanos = 0;
-        lastActivityNanos = now;
-    }
-
-    /** The keep-alive went unanswered: when it was first sent, for the TCP_TO that ends it. */
-    long keepAliveUnanswered(long now) {
-        if (keepAliveSentNanos == 0) {
-            keepAliveSentNanos = now;
-        }
-        return keepAliveSentNanos;
+    long keepAlivePeriodNanos() {
+        return KeepAlive.periodNanos(regs[Sn_KPALVTR]);
     }
 }

@@ -264,6 +264,8 @@ final class TcpLink extends HostLink {
                 long now = System.nanoTime();
                 int pending = socket.txPending();
                 boolean reachable = socket.peerReachable();
+                KeepAlive keepAlive = socket.keepAlive;
+                long period = socket.keepAlivePeriodNanos();
                 if (pending > 0 && !reachable) {
                     if (!chip.waitUntil(socket.sendStartNanos + chip.tcpTimeoutNanos())) {
                         return timeOut();
@@ -273,16 +275,16 @@ final class TcpLink extends HostLink {
                     return pending;
                 } else if (pending == 0 && socket.disconRequested) {
                     return 0;
-                } else if (socket.keepAliveDue(now) && reachable) {
-                    socket.keepAliveAnswered(now); // the host's TCP stack ACKs it: nothing the host program sees
-                } else if (socket.keepAliveDue(now)) {
-                    if (!chip.waitUntil(socket.keepAliveUnanswered(now) + chip.tcpTimeoutNanos())) {
+                } else if (keepAlive.due(now, period) && reachable) {
+                    keepAlive.answered(now); // the host's TCP stack ACKs it: nothing the host program sees
+                } else if (keepAlive.due(now, period)) {
+                    if (!chip.waitUntil(keepAlive.unanswered(now) + chip.tcpTimeoutNanos())) {
                         return timeOut();
                     }
-                } else if (socket.nextKeepAliveNanos() == Long.MAX_VALUE) {
+                } else if (keepAlive.nextNanos(period) == KeepAlive.NEVER) {
                     chip.wait();
                 } else {
-                    chip.waitUntil(socket.nextKeepAliveNanos());
+                    chip.waitUntil(keepAlive.nextNanos(period));
                 }
             }
             return -1;
