@@ -66,6 +66,8 @@ final class ModelSocket {
     int sendDestPort;
     /** DISCON was issued: the writer sends what is pending, then FIN. */
     boolean disconRequested;
+    /** When DISCON was issued: our FIN times out from here. */
+    long disconNanos;
     /** The peer's FIN arrived (host EOF). */
     boolean peerFin;
 
@@ -253,6 +255,7 @@ final class ModelSocket {
         if (status == SOCK_ESTABLISHED || status == SOCK_CLOSE_WAIT) {
             status = peerFin ? SOCK_LAST_ACK : SOCK_FIN_WAIT;
             disconRequested = true;
+            disconNanos = System.nanoTime();
         } else if (status == SOCK_LISTEN || status == SOCK_SYNSENT || status == SOCK_INIT) {
             status = SOCK_CLOSED; // nothing connected to say goodbye to
             request(HOST_NONE);

@@ -273,8 +273,12 @@ final class TcpLink extends HostLink {
                 } else if (pending > 0 && !socket.holdTransmit) {
                     socket.copyTx(buffer, pending);
                     return pending;
-                } else if (pending == 0 && socket.disconRequested) {
+                } else if (pending == 0 && socket.disconRequested && reachable) {
                     return 0;
+                } else if (pending == 0 && socket.disconRequested) {
+                    if (!chip.waitUntil(socket.disconNanos + chip.tcpTimeoutNanos())) {
+                        return timeOut(); // our FIN could not leave
+                    }
                 } else if (keepAlive.due(now, period) && reachable) {
                     keepAlive.answered(now); // the host's TCP stack ACKs it: nothing the host program sees
                 } else if (keepAlive.due(now, period)) {

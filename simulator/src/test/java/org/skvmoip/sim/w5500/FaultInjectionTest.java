@@ -178,4 +178,20 @@ class FaultInjectionTest {
             assertThat(spi.receive(0, 3)).containsExactly(1, 2, 3);
         }
     }
+
+    @Test
+    void disconWithTheCableOutTimesOutWithoutTheFinReachingThePeer() throws IOException {
+        try (Socket peer = established(0)) {
+            spi.write16(RawSpi.COMMON, RTR, 100); // TCP_TO 10 + 20 ms
+            spi.write8(RawSpi.COMMON, RCR, 1);
+            model.setLinkUp(false);
+
+            spi.command(0, Sn_CR_DISCON);
+
+            spi.awaitStatus(0, SOCK_CLOSED);
+            assertThat(spi.interrupts(0) & Sn_IR_TIMEOUT).isEqualTo(Sn_IR_TIMEOUT);
+            // the FIN never left: the host connection ends in a reset, not in an orderly EOF
+            assertThatThrownBy(() -> peer.getInputStream().read()).isInstanceOf(IOException.class);
+        }
+    }
 }
