@@ -118,6 +118,7 @@ static int nv_seed_write(unsigned char *buf, size_t len) {
         return -1;
     }
     memcpy(next_seed, buf, SEED_BYTES);
+    memcpy(stored_seed, buf, SEED_BYTES);   /* read back from now on, as from a file */
     next_seed_written = 1;
     return (int)len;
 }
