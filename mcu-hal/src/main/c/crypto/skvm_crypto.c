@@ -7,7 +7,7 @@
  * The STM32F401 has no random number generator. The DRBG is seeded from mbedTLS's entropy
  * collector with two sources and the MCU's unique id as personalisation string:
  *  - the NV seed (strong): 32 bytes the firmware keeps in the settings flash and hands in at
- *    cryptoInit. mbedTLS derives the next seed from its pool before its first output and hands
+ *    cryptoSeed. mbedTLS derives the next seed from its pool before its first output and hands
  *    it to nv_seed_write, which keeps it for Java to store; randomBytes refuses to serve until
  *    Java reports it stored (cryptoSeedStored), so no two boots that produce output start from
  *    the same seed, whenever the power is cut.
@@ -177,23 +177,28 @@ static void uid_read(unsigned char *dst) {
     }
 }
 
+/* Sets up the HMAC context, once. Returns 0, or the negative mbedTLS error that stopped it. */
+jint Java_org_skvmoip_hal_stm32_Stm32Natives_cryptoInit(void) {
+    if (hmac_ready) {
+        return 0;
+    }
+    mbedtls_md_init(&hmac);
+    int result = mbedtls_md_setup(&hmac, mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), 1);
+    if (result != 0) {
+        return result;
+    }
+    hmac_ready = 1;
+    return 0;
+}
+
 /*
  * Seeds the DRBG from the NV seed storedSeed[storedOff .. +32) (the settings' seed; any bytes, the
  * factory state included) and the ADC noise, and writes the seed the next boot must start from
  * into nextSeed[nextOff .. +32). The DRBG serves nothing until cryptoSeedStored. Starts over
  * when called again (a new boot, as the host test uses it). Returns 0 or a negative mbedTLS error.
  */
-jint Java_org_skvmoip_hal_stm32_Stm32Natives_cryptoInit(jbyte *storedSeed, jint storedOff, jbyte *nextSeed,
+jint Java_org_skvmoip_hal_stm32_Stm32Natives_cryptoSeed(jbyte *storedSeed, jint storedOff, jbyte *nextSeed,
                                                         jint nextOff) {
-    int result = 0;
-    if (!hmac_ready) {
-        mbedtls_md_init(&hmac);
-        result = mbedtls_md_setup(&hmac, mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), 1);
-        if (result != 0) {
-            return result;
-        }
-        hmac_ready = 1;
-    }
     if (drbg_seeded) {
         mbedtls_ctr_drbg_free(&drbg);
         mbedtls_entropy_free(&entropy);
@@ -206,14 +211,14 @@ jint Java_org_skvmoip_hal_stm32_Stm32Natives_cryptoInit(jbyte *storedSeed, jint 
 
     mbedtls_platform_set_nv_seed(nv_seed_read, nv_seed_write);
     mbedtls_entropy_init(&entropy);   /* registers the NV seed as its strong source */
-    result = mbedtls_entropy_add_source(&entropy, adc_noise, NULL, ADC_NOISE_BYTES, MBEDTLS_ENTROPY_SOURCE_WEAK);
-    if (result != 0) {
-        return result;
-    }
+    int result = mbedtls_entropy_add_source(&entropy, adc_noise, NULL, ADC_NOISE_BYTES,
+                                            MBEDTLS_ENTROPY_SOURCE_WEAK);
     unsigned char uid[UID_BYTES];
     uid_read(uid);
     mbedtls_ctr_drbg_init(&drbg);
-    result = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy, uid, UID_BYTES);
+    if (result == 0) {
+        result = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy, uid, UID_BYTES);
+    }
     if (result == 0 && !next_seed_written) {
         result = MBEDTLS_ERR_ENTROPY_FILE_IO_ERROR;   /* mbedTLS always rewrites it first */
     }
@@ -221,6 +226,7 @@ jint Java_org_skvmoip_hal_stm32_Stm32Natives_cryptoInit(jbyte *storedSeed, jint 
     if (result != 0) {
         mbedtls_ctr_drbg_free(&drbg);
         mbedtls_entropy_free(&entropy);
+        memset(next_seed, 0, SEED_BYTES);
         return result;
     }
     mbedtls_ctr_drbg_set_prediction_resistance(&drbg, MBEDTLS_CTR_DRBG_PR_OFF);
@@ -230,7 +236,7 @@ jint Java_org_skvmoip_hal_stm32_Stm32Natives_cryptoInit(jbyte *storedSeed, jint 
     return 0;
 }
 
-/* The next seed from cryptoInit or cryptoMix is in flash: the DRBG may serve. */
+/* The next seed from cryptoSeed or cryptoMix is in flash: the DRBG may serve. */
 jint Java_org_skvmoip_hal_stm32_Stm32Natives_cryptoSeedStored(void) {
     if (!drbg_seeded) {
         return MBEDTLS_ERR_CTR_DRBG_ENTROPY_SOURCE_FAILED;

@@ -14,10 +14,14 @@ public final class Stm32Crypto implements Crypto {
     /** skvm_crypto.c's one code of its own (mbedTLS's are negative). */
     private static final int SEED_NOT_STORED = 1;
 
+    public Stm32Crypto() {
+        check(Stm32Natives.cryptoInit(), "set-up");
+    }
+
     public void startRandom(byte[] stored, int storedOff, byte[] next, int nextOff) {
         checkSeedRange(stored, storedOff);
         checkSeedRange(next, nextOff);
-        check(Stm32Natives.cryptoInit(stored, storedOff, next, nextOff), "seeding the random generator");
+        check(Stm32Natives.cryptoSeed(stored, storedOff, next, nextOff), "seeding the random generator");
     }
 
     public void nextSeedStored() {

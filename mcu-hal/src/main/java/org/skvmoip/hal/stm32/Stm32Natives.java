@@ -43,15 +43,18 @@ final class Stm32Natives {
      */
     static native void eventAwait(long deadlineMillis);
 
-    /**
-     * Sets up mbedTLS's HMAC context (once) and seeds its CTR_DRBG from the 32-byte NV seed
-     * {@code stored}, the ADC noise and the unique id; writes the seed for the next boot into
-     * {@code next}. Random bytes are refused until {@link #cryptoSeedStored}. A second call starts
-     * the DRBG over. Returns 0, or the negative mbedTLS error code (src/main/c/crypto/skvm_crypto.c).
-     */
-    static native int cryptoInit(byte[] stored, int storedOff, byte[] next, int nextOff);
+    /** Sets up mbedTLS's HMAC context. Idempotent. Returns 0, or the negative mbedTLS error code. */
+    static native int cryptoInit();
 
-    /** The next seed is in flash: the DRBG may serve. 0, or an mbedTLS error before cryptoInit. */
+    /**
+     * Seeds mbedTLS's CTR_DRBG from the 32-byte NV seed {@code stored}, the ADC noise and the
+     * unique id, and writes the seed for the next boot into {@code next}; random bytes are
+     * refused until {@link #cryptoSeedStored}. A second call starts the DRBG over. Returns 0, or
+     * the negative mbedTLS error code (src/main/c/crypto/skvm_crypto.c).
+     */
+    static native int cryptoSeed(byte[] stored, int storedOff, byte[] next, int nextOff);
+
+    /** The next seed is in flash: the DRBG may serve. 0, or an mbedTLS error before cryptoSeed. */
     static native int cryptoSeedStored();
 
     /**
