@@ -75,7 +75,8 @@ static int hmac_ready;
 static int drbg_seeded;
 static int seed_stored;
 
-/* The seed handed in by Java for this call, and the one mbedTLS wants kept for the next boot. */
+/* What the NV seed "file" holds (the seed Java handed in, then each one mbedTLS wrote), and the
+ * one mbedTLS last wrote, for Java to store for the next boot. */
 static unsigned char stored_seed[SEED_BYTES];
 static unsigned char next_seed[SEED_BYTES];
 static int next_seed_written;
@@ -222,7 +223,6 @@ jint Java_org_skvmoip_hal_stm32_Stm32Natives_cryptoSeed(jbyte *storedSeed, jint 
     if (result == 0 && !next_seed_written) {
         result = MBEDTLS_ERR_ENTROPY_FILE_IO_ERROR;   /* mbedTLS always rewrites it first */
     }
-    memset(stored_seed, 0, SEED_BYTES);
     if (result != 0) {
         mbedtls_ctr_drbg_free(&drbg);
         mbedtls_entropy_free(&entropy);
@@ -246,7 +246,7 @@ jint Java_org_skvmoip_hal_stm32_Stm32Natives_cryptoSeedStored(void) {
 }
 
 /*
- * Mixes material[off .. off+len) (at most 128 bytes: seed material from the server) into the
+ * Mixes material[off .. off+len) (at most 256 bytes: seed material from the server) into the
  * entropy pool and, as additional input, into the DRBG; never replaces what either holds. Writes
  * a new next seed, derived from the pool with the material in it, into nextSeed[nextOff .. +32),
  * for Java to store. Returns 0 or a negative mbedTLS error.

@@ -56,7 +56,7 @@ public interface Crypto {
     void nextSeedStored();
 
     /**
-     * Adds {@code material[off .. off + len)} (at most 128 bytes: seed material from the server)
+     * Adds {@code material[off .. off + len)} (at most 256 bytes: seed material from the server)
      * to the generator's state; it never replaces what the generator has, so material an
      * attacker chose or read cannot make it weaker. Writes a new seed for the next boot, which
      * includes the material, into {@code next}: store it as after {@link #startRandom}.

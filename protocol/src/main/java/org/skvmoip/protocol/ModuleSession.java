@@ -55,6 +55,7 @@ public final class ModuleSession {
     /** Factory reset: no secret, the next server may ADOPT the module. Ends any session. */
     public void forgetSecret() {
         java.util.Arrays.fill(secret, (byte) 0);
+        java.util.Arrays.fill(seedMaterial, (byte) 0);
         adopted = false;
         close();
     }

@@ -58,7 +58,7 @@ final class Stm32Natives {
     static native int cryptoSeedStored();
 
     /**
-     * Mixes up to 128 bytes of outside seed material into the entropy pool and the DRBG, and
+     * Mixes up to 256 bytes of outside seed material into the entropy pool and the DRBG, and
      * writes a new next seed into {@code next}; 0 or a negative mbedTLS error.
      */
     static native int cryptoMix(byte[] material, int off, int len, byte[] next, int nextOff);
