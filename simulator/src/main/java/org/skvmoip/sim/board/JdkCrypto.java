@@ -50,6 +50,10 @@ public final class JdkCrypto implements Crypto {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         this.random = random;
+        // The JDK seeds a SecureRandom at its first use, allocating tens of KB: draw once now, so
+        // that belongs to the simulated board, not to the firmware's start-up (which seeds its
+        // generator with startRandom and is measured by the footprint probe).
+        random.nextBytes(randomChunk);
     }
 
     @Override
@@ -83,6 +87,25 @@ public final class JdkCrypto implements Crypto {
             random.nextBytes(randomChunk);
             System.arraycopy(randomChunk, 0, out, off + done, Math.min(BLOCK, len - done));
         }
+    }
+
+    // SecureRandom needs no seed from flash: the firmware's seed handling runs against these
+    // (the next seed is fresh random bytes), and material the server sends at adoption
+    // supplements the generator's state, as SecureRandom.setSeed promises.
+
+    @Override
+    public void startRandom(byte[] stored, int storedOff, byte[] next, int nextOff) {
+        randomBytes(next, nextOff, SEED_LENGTH);
+    }
+
+    @Override
+    public void nextSeedStored() {
+    }
+
+    @Override
+    public synchronized void mixSeed(byte[] material, int off, int len, byte[] next, int nextOff) {
+        random.setSeed(Arrays.copyOfRange(material, off, off + len));
+        randomBytes(next, nextOff, SEED_LENGTH);
     }
 
     /** The pad slot for this key, computing the pads when the key is new. */
