@@ -51,6 +51,7 @@ public final class Firmware {
     private final FrontPanel panel;
     private final ControlService control;
     private final DiscoveryResponder discovery;
+    /** Null while the settings leave the echo diagnostic off: its 2 KB of buffers are not even allocated. */
     private final EchoService echo;
 
     private long nextHealthCheck;
@@ -104,7 +105,7 @@ public final class Firmware {
         }
         control = new ControlService(chip.socket(SocketPlan.CONTROL_TCP), session, hid, panel, storage, settings);
         discovery = new DiscoveryResponder(chip.socket(SocketPlan.DISCOVERY_UDP), session, uniqueId, VERSION);
-        echo = new EchoService(chip);
+        echo = settings.echoDiagnostic ? new EchoService(chip) : null;
     }
 
     /** Brings the chip up (reset, addresses, socket plan). Returns whether it answered. */
@@ -120,7 +121,8 @@ public final class Firmware {
         for (int n = 0; n < SocketPlan.TX_KB.length; n++) {
             chip.socket(n).setBufferSizes(SocketPlan.txKb(n), SocketPlan.rxKb(n));
         }
-        for (int n = 0; n < SocketPlan.SOCKETS_IN_USE; n++) {
+        // Only sockets that some part serves every pass: an interrupt nobody clears would hold INTn.
+        for (int n = 0; n < SocketPlan.socketsInUse(echo != null); n++) {
             chip.enableSocketInterrupt(n);
         }
         if (dhcp != null) {
@@ -177,14 +179,18 @@ public final class Firmware {
         }
         control.poll(now);
         discovery.poll();
-        echo.poll();
+        if (echo != null) {
+            echo.poll();
+        }
     }
 
     private void lostLink() {
         linkUp = false;
         control.linkLost();
         discovery.linkLost();
-        echo.linkLost();
+        if (echo != null) {
+            echo.linkLost();
+        }
     }
 
     private long nextDeadline(long now) {
@@ -234,6 +240,7 @@ public final class Firmware {
         return passes;
     }
 
+    /** The echo diagnostic, or null when the settings leave it off (the default). */
     public EchoService echo() {
         return echo;
     }

@@ -98,6 +98,18 @@ public final class SimulatedModule implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Before {@link #start()}: switch the echo diagnostic (TCP and UDP port 7) on in the
+     * module's settings, as a developer bringing up a board would; the product leaves it off.
+     */
+    public SimulatedModule withEchoDiagnostic() {
+        if (thread != null) {
+            throw new IllegalStateException("switch the echo diagnostic on before start: the firmware reads its settings at power-up");
+        }
+        settings.echoDiagnostic = true;
+        return this;
+    }
+
     /** Before {@link #start()}: serve the target's screen as MJPEG at {@code fps} on a free port. */
     public SimulatedModule withVideo(int fps) throws IOException {
         video = new MjpegServer(target, 0, fps);
@@ -135,7 +147,8 @@ public final class SimulatedModule implements AutoCloseable {
         }
         enumeration.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (enumeration.isAlive() || controlPort() < 0 || tcpPort() < 0 || udpPort() < 0) {
+        while (enumeration.isAlive() || controlPort() < 0 || discoveryPort() < 0
+                || settings.echoDiagnostic && (echoTcpPort() < 0 || echoUdpPort() < 0)) {
             if (!ownThread) {
                 firmware.runOnce();
             } else {
@@ -162,13 +175,13 @@ public final class SimulatedModule implements AutoCloseable {
         return hostPortOf(SocketPlan.DISCOVERY_UDP);
     }
 
-    /** The host port of the echo service's TCP socket, or -1. */
-    public int tcpPort() {
+    /** The host port of the echo diagnostic's TCP socket, or -1 (always while it is off). */
+    public int echoTcpPort() {
         return hostPortOf(SocketPlan.ECHO_TCP);
     }
 
-    /** The host port of the echo service's UDP socket, or -1. */
-    public int udpPort() {
+    /** The host port of the echo diagnostic's UDP socket, or -1 (always while it is off). */
+    public int echoUdpPort() {
         return hostPortOf(SocketPlan.ECHO_UDP);
     }
 
