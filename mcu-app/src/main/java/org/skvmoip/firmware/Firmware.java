@@ -14,6 +14,7 @@ import org.skvmoip.firmware.w5500.W5500;
 import org.skvmoip.hal.Board;
 import org.skvmoip.hal.Clock;
 import org.skvmoip.hal.Events;
+import org.skvmoip.hal.InterruptLine;
 import org.skvmoip.hal.UniqueId;
 import org.skvmoip.hal.Watchdog;
 import org.skvmoip.protocol.ModuleSession;
@@ -23,6 +24,11 @@ import org.skvmoip.protocol.ModuleSession;
  * (W5500 INTn, USB) or the earliest deadline of any part (USB report timing, front-panel press
  * end and LED sampling, protocol keep-alive, DHCP timers, the health check), then serves every
  * part. Everything is allocated in the constructor; a pass allocates nothing.
+ *
+ * <p>The W5500's INTn wakes the loop on its falling edge only (EXTI1 on the device): while it
+ * stays low no further edge comes, however many sockets raise interrupts meanwhile. So before
+ * sleeping the loop looks at the line itself, and runs again at once while it is still low;
+ * only sockets that a part serves every pass can hold it low, so this cannot spin.
  *
  * <p>The health check catches what raises no interrupt: the Ethernet link going down or up (the
  * W5500's PHY has none), and the chip losing its configuration to a brown-out.
@@ -42,6 +48,7 @@ public final class Firmware {
     private final Events events;
     private final Watchdog watchdog;
     private final W5500 chip;
+    private final InterruptLine chipInterrupt;
     private final NetworkConfig config = new NetworkConfig();
     private final ModuleSettings settings = new ModuleSettings();
     private final ConfigStorage storage;
@@ -65,7 +72,8 @@ public final class Firmware {
         this.clock = board.clock();
         this.events = board.events();
         this.watchdog = board.watchdog();
-        this.chip = new W5500(board.w5500Spi(), board.w5500Reset(), board.w5500Interrupt(), clock);
+        this.chipInterrupt = board.w5500Interrupt();
+        this.chip = new W5500(board.w5500Spi(), board.w5500Reset(), chipInterrupt, clock);
 
         byte[] uniqueId = new byte[UniqueId.LENGTH];
         ModuleIdentity identity = new ModuleIdentity(board.uniqueId());
@@ -122,8 +130,14 @@ public final class Firmware {
             chip.socket(n).setBufferSizes(SocketPlan.txKb(n), SocketPlan.rxKb(n));
         }
         // Only sockets that some part serves every pass: an interrupt nobody clears would hold INTn.
-        for (int n = 0; n < SocketPlan.socketsInUse(echo != null); n++) {
-            chip.enableSocketInterrupt(n);
+        chip.enableSocketInterrupt(SocketPlan.CONTROL_TCP);
+        chip.enableSocketInterrupt(SocketPlan.DISCOVERY_UDP);
+        if (dhcp != null) {
+            chip.enableSocketInterrupt(SocketPlan.DHCP_UDP);
+        }
+        if (echo != null) {
+            chip.enableSocketInterrupt(SocketPlan.ECHO_TCP);
+            chip.enableSocketInterrupt(SocketPlan.ECHO_UDP);
         }
         if (dhcp != null) {
             dhcp.start(clock.millis());
@@ -135,7 +149,7 @@ public final class Firmware {
     /** One pass of the loop: sleep until an event or the earliest deadline, then serve. */
     public void runOnce() {
         long now = clock.millis();
-        events.await(nextDeadline(now));
+        events.await(socketsWaiting() ? now : nextDeadline(now));
         now = clock.millis();
         passes++;
         watchdog.kick();
@@ -168,6 +182,14 @@ public final class Firmware {
         }
         // Last: reports for input that arrived in this very pass go out now, not a pass later.
         hid.poll(now);
+    }
+
+    /**
+     * Whether INTn is still asserted for sockets the next pass will serve: an interrupt that came
+     * while it was already low, after its socket was served in this pass. Its edge is long gone.
+     */
+    private boolean socketsWaiting() {
+        return linkUp && chip.state() == W5500.STATE_READY && chipInterrupt.isAsserted();
     }
 
     private void serveNetwork(long now) {

@@ -22,11 +22,6 @@ public final class SocketPlan {
     public static final int ECHO_TCP = 3;
     public static final int ECHO_UDP = 4;
 
-    /** The sockets in use (numbered from 0, in the order the main loop serves them). */
-    static int socketsInUse(boolean echoDiagnostic) {
-        return echoDiagnostic ? ECHO_UDP + 1 : ECHO_TCP;
-    }
-
     /** KB per socket, index = socket number. TX: 4+1+1+4+2 = 12; RX: 4+1+2+4+2 = 13. */
     static final int[] TX_KB = {4, 1, 1, 4, 2, 0, 0, 0};
     static final int[] RX_KB = {4, 1, 2, 4, 2, 0, 0, 0};

@@ -1,5 +1,6 @@
 package org.skvmoip.sim.board;
 
+import org.skvmoip.hal.Clock;
 import org.skvmoip.hal.Events;
 
 /**
@@ -7,11 +8,21 @@ import org.skvmoip.hal.Events;
  * interrupt lines would fire; the firmware's main loop sleeps in {@link #await(long)}. A signal
  * that comes while the loop is busy is kept and ends the next wait at once.
  *
+ * <p>On the {@link SystemClock} the wait is a real one. On any other clock (a
+ * {@link ManualClock}) time is simulated: a wait with nothing pending moves the clock to the
+ * deadline at once, as if the MCU had slept that long, so a test can count how much simulated
+ * time a wake-up cost.
+ *
  * <p>Allocation-free on both sides (the firmware thread's bytes are counted by the probe).
  */
 public final class SimEvents implements Events {
 
+    private final Clock clock;
     private boolean pending;
+
+    public SimEvents(Clock clock) {
+        this.clock = clock;
+    }
 
     /** An interrupt fired. Quick and non-blocking: peripherals call it holding their own locks. */
     public synchronized void signal() {
@@ -22,8 +33,12 @@ public final class SimEvents implements Events {
     @Override
     public synchronized void await(long deadlineMillis) {
         while (!pending) {
-            long remaining = deadlineMillis - SystemClock.now();
+            long remaining = deadlineMillis - clock.millis();
             if (remaining <= 0) {
+                return;
+            }
+            if (clock != SystemClock.INSTANCE) {
+                clock.sleepMillis(remaining);
                 return;
             }
             try {
