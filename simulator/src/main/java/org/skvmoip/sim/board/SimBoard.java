@@ -80,7 +80,7 @@ public final class SimBoard implements Board, AutoCloseable {
         this.hddLed = new SimPin(wiring.hddLed());
         this.configStore = configStore;
         this.uniqueId = new SimUniqueId(index);
-        this.watchdog = new SimWatchdog(clock, overdue -> { });
+        this.watchdog = new SimWatchdog(clock, null);
         factoryResetLine.drive(true); // active low: released
         // INTn's falling edges only, as EXTI1 on the device takes them: a second interrupt while
         // INTn is still low wakes nobody, and the firmware must look at the line itself.
@@ -104,6 +104,28 @@ public final class SimBoard implements Board, AutoCloseable {
     /** Hold (true) or release the factory-reset button, as a person would at power-up. */
     public void holdFactoryReset(boolean held) {
         factoryResetLine.drive(!held);
+    }
+
+    /** Fault injection: the firmware's loop stops in its next wait and never kicks the watchdog again. */
+    public void hangFirmware() {
+        events.hang();
+    }
+
+    /**
+     * The MCU's half of a reset (IWDG or power-up), the firmware's thread being told by
+     * {@link McuReset}: GPIOs back to floating inputs, so the front-panel optocouplers let go of
+     * any button the old firmware held. The W5500, flash and the target are other chips and
+     * keep their state; the new firmware resets the W5500 through RSTn itself.
+     */
+    public void haltMcu() {
+        events.halt();
+        powerButton.low();
+        resetButton.low();
+    }
+
+    /** After {@link #haltMcu()}, once the old firmware's thread has ended: ready for a new one. */
+    public void powerUpMcu() {
+        events.powerUp();
     }
 
     public SimWatchdog simWatchdog() {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 import org.skvmoip.firmware.Firmware;
+import org.skvmoip.firmware.ModuleMain;
 import org.skvmoip.firmware.SocketPlan;
 import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
@@ -47,7 +48,7 @@ public final class EchoTrafficScenario implements AllocationScenario {
         settings.setDefaults();
         settings.echoDiagnostic = true;
         new ConfigStorage(board.simConfigStore()).save(settings);
-        firmware = new Firmware(board);
+        firmware = ModuleMain.powerUp(board);
         if (!firmware.start()) {
             throw new IllegalStateException("the simulated W5500 did not answer");
         }
