@@ -1,6 +1,7 @@
 package org.skvmoip.sim.scenario;
 
 import org.skvmoip.firmware.Firmware;
+import org.skvmoip.firmware.ModuleMain;
 import org.skvmoip.sim.board.SimBoard;
 import org.skvmoip.sim.probe.AllocationScenario;
 import org.skvmoip.sim.w5500.HostNetwork;
@@ -23,7 +24,7 @@ public final class FirmwareStartUpScenario implements AllocationScenario {
 
     @Override
     public void runOnce() {
-        firmware = new Firmware(board);
+        firmware = ModuleMain.powerUp(board);
         if (!firmware.start()) {
             throw new IllegalStateException("the simulated W5500 did not answer");
         }

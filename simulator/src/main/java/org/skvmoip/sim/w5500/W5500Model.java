@@ -161,17 +161,15 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
     }
 
     /**
-     * Runs {@code listener} after every change that leaves INTn asserted: a level, not an edge,
-     * so it runs again for each further change while INTn stays low. It runs on the thread that
-     * made the change (the firmware thread when an SPI frame that wrote something ends, a host
-     * thread when a connection, data or a timeout arrives, the caller of a fault-injection
-     * method) with the chip's monitor held: it must be quick and must not call back into the
-     * model. The simulated board uses it to wake the firmware's main loop. One listener; a new
-     * one replaces the old, null removes it.
+     * Runs {@code listener} (on whichever thread made the change, with the chip's monitor held:
+     * it must be quick and must not call back into the model) on each falling edge of INTn, as
+     * the board's EXTI line sees it: once when INTn goes low, not again until it has gone high.
+     * The simulated board uses it to wake the firmware's main loop.
      */
     public void onInterrupt(Runnable listener) {
         synchronized (chip) {
-            chip.interruptListener = listener;
+            interruptLine.onFallingEdge(listener);
+            chip.interruptListener = interruptLine::levelMayHaveChanged;
         }
     }
 
