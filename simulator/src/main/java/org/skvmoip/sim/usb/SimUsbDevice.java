@@ -232,16 +232,16 @@ public final class SimUsbDevice implements UsbDevice, UsbDevicePort {
             }
             if (answer == Answer.STALL) {
                 reply = UsbReply.STALL;
+            } else if (hostToDevice && wLength > 0 && packet.data1 != outData1) {
+                reply = UsbReply.ACK; // the last packet again, its ACK lost: taken and dropped (§8.6.3)
             } else if (hostToDevice && !outComplete) {
-                if (packet.data1 == outData1) { // a repeat of a packet whose ACK was lost is dropped (§8.6.3)
-                    int n = Math.min(packet.length, OUT_STAGE_BYTES - outReceived);
-                    System.arraycopy(packet.bytes, 0, outStage, outReceived, n);
-                    outReceived += n;
-                    outData1 = !outData1;
-                    outComplete = outReceived >= wLength || packet.length < EP0_MAX_PACKET
-                            || outReceived == OUT_STAGE_BYTES;
-                    wake = outComplete;
-                }
+                int n = Math.min(packet.length, OUT_STAGE_BYTES - outReceived);
+                System.arraycopy(packet.bytes, 0, outStage, outReceived, n);
+                outReceived += n;
+                outData1 = !outData1;
+                outComplete = outReceived >= wLength || packet.length < EP0_MAX_PACKET
+                        || outReceived == OUT_STAGE_BYTES;
+                wake = outComplete;
                 reply = UsbReply.ACK;
             } else if (!hostToDevice && answer == Answer.DATA) {
                 answer = Answer.DONE; // the status stage of a control read
@@ -292,7 +292,7 @@ public final class SimUsbDevice implements UsbDevice, UsbDevicePort {
         changes.await(seen, timeoutNanos);
     }
 
-    public void setSuspended(boolean value) {
+    private void setSuspended(boolean value) {
         synchronized (this) {
             suspended = value;
         }
