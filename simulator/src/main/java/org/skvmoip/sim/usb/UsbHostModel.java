@@ -29,6 +29,9 @@ public final class UsbHostModel implements AutoCloseable {
     public static final long CONTROL_TIMEOUT_MILLIS = UsbHostController.CONTROL_TIMEOUT_MILLIS;
     /** How many firmware steps a lock-step control transfer allows. */
     public static final int CONTROL_STEPS = UsbHostController.CONTROL_STEPS;
+    /** How many bus resets the host tries before it gives up on a device that does not answer. */
+    public static final int RESET_ATTEMPTS = 3;
+    static final long RESET_RECOVERY_MILLIS = 10;
     /** The address the host gives the device with SET_ADDRESS. */
     public static final int ADDRESS = 1;
     /** 11-bit frame numbers (USB 2.0 §8.4.3). */
@@ -87,9 +90,7 @@ public final class UsbHostModel implements AutoCloseable {
         keysDown.clear();
         sentLeds = -1;
         suspended = false;
-        controller.busReset();
-        step();
-        byte[] first = descriptor(DescriptorChecker.DEVICE, 0, 0, 0, 8, "device (first 8 bytes)");
+        byte[] first = firstDescriptorBytes();
         DescriptorChecker.expect(first.length == 8 && first[0] == 18 && first[1] == DescriptorChecker.DEVICE,
                 "first 8 bytes of the device descriptor: %s", HexBytes.of(first));
         require(control(0x00, 5, ADDRESS, 0, 0, null), "SET_ADDRESS");
@@ -125,6 +126,41 @@ public final class UsbHostModel implements AutoCloseable {
             }
         }
         return description;
+    }
+
+    /**
+     * Resets the bus and reads the first 8 bytes of the device descriptor; as Windows and Linux
+     * do, a device that does not answer is reset and asked again, {@link #RESET_ATTEMPTS} times.
+     */
+    private byte[] firstDescriptorBytes() {
+        for (int attempt = 1; ; attempt++) {
+            controller.busReset();
+            resetRecovery();
+            try {
+                return descriptor(DescriptorChecker.DEVICE, 0, 0, 0, 8, "device (first 8 bytes)");
+            } catch (UsbHostException e) {
+                if (attempt == RESET_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * USB 2.0 §7.1.7.3 (TRSTRCY): the host leaves the device 10 ms after a reset before the first
+     * SETUP, time its firmware needs to set the core up. Lock-step: one firmware step.
+     */
+    private void resetRecovery() {
+        if (firmwareStep != null) {
+            firmwareStep.run();
+            return;
+        }
+        try {
+            Thread.sleep(RESET_RECOVERY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsbHostException("interrupted in the reset recovery time");
+        }
     }
 
     /** The target's lock state as LED bits (num 1, caps 2, scroll 4): sent by SET_REPORT when it changes. */

@@ -4,9 +4,9 @@ import static org.skvmoip.sim.stm32.otg.OtgFsRegisters.ENDPOINTS;
 import static org.skvmoip.sim.stm32.otg.OtgFsRegisters.FIFO_RAM_WORDS;
 
 /**
- * The OTG_FS core's data FIFO RAM (RM0368 §22.11): 320 words shared by one RX FIFO, which starts
- * at word 0, and one TX FIFO per IN endpoint, each placed by the application (GRXFSIZ, DIEPTXF0,
- * DIEPTXFx). The RX FIFO holds receive status words and packet data in the order they came, as
+ * The OTG_FS core's data FIFO RAM (RM0368 ch. 22, "FIFO RAM allocation"): 320 words shared by
+ * one RX FIFO, which starts at word 0, and one TX FIFO per IN endpoint, each placed by the
+ * application (GRXFSIZ, DIEPTXF0, DIEPTXFx). The RX FIFO holds receive status words and packet data in the order they came, as
  * the core's does, so a driver that pops a status without reading its data reads data as status.
  * Not thread-safe: {@link OtgFsModel} holds its lock around every call.
  */

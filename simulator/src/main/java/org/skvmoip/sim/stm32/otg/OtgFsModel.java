@@ -109,6 +109,11 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
     private boolean irqLevel;
     private String fault;
 
+    /**
+     * @param clockEnabled whether RCC gives the core its AHB2 clock (AHB2ENR.OTGFSEN)
+     * @param pll48Hz the PLL's 48 MHz output (PLL48CK) in Hz; both are asked under the model's
+     *     lock, so they must not call back into it
+     */
     public OtgFsModel(IrqLine irq, BooleanSupplier clockEnabled, LongSupplier pll48Hz) {
         this.irq = irq;
         this.clockEnabled = clockEnabled;
@@ -189,7 +194,7 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
             case GRSTCTL: return GRSTCTL_RESET | GRSTCTL_AHBIDL; // resets and flushes finish at once
             case GINTSTS: return gintsts;
             case GINTMSK: return gintmsk;
-            case GRXSTSR: return fifos.rxTopIsStatus() ? fifos.rxPeek() : 0;
+            case GRXSTSR: return fifos.rxPeek();
             case GRXSTSP: return popStatus();
             case GRXFSIZ: return grxfsiz;
             case DIEPTXF0: return txfDepth[0] << FIFO_DEPTH_SHIFT | txfStart[0];
@@ -349,8 +354,8 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
     }
 
     /**
-     * RM0368 §22.17, endpoint initialization on SetAddress: the driver writes DAD, then sends the
-     * status IN packet. The host sends that status stage to the old address, so the core keeps
+     * RM0368 §22.17, endpoint initialization on SetAddress command: the driver writes DAD, then
+     * sends the status IN packet. The host sends that status stage to the old address, so the core keeps
      * answering there until the status stage of the current control transfer is done.
      */
     private void writeDcfg(int value) {

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.skvmoip.sim.usb.HexBytes;
 
 /**
- * RM0368 §22.17's steps for a device, written out one by one against the register model, for a
- * boot keyboard whose descriptors are a table: not a driver (no state machine beyond what a step
- * needs), a script of what the manual says to write when. {@link #serviceInterrupts()} is the
+ * RM0368 §22.17's steps for a device, each under the manual's name for it, written out against
+ * the register model for a boot keyboard whose descriptors are a table: not a driver (no state
+ * beyond what a step needs), a script of what the manual says to write when. {@link #serviceInterrupts()} is the
  * interrupt handler's body; the host model runs it in lock-step.
  */
 final class ManualSteps {
@@ -41,7 +41,7 @@ final class ManualSteps {
         this.plan = plan;
     }
 
-    /** §22.17.1 core initialization, after a core soft reset and forcing device mode. */
+    /** Core initialization, after a core soft reset, forcing device mode. */
     void coreInit() {
         await(GRSTCTL, GRSTCTL_AHBIDL, GRSTCTL_AHBIDL);
         core.write(GRSTCTL, GRSTCTL_CSRST);
@@ -51,7 +51,7 @@ final class ManualSteps {
         core.write(GINTMSK, GINTSTS_OTGINT | GINTSTS_MMIS);
     }
 
-    /** §22.17.3 device initialization; the black pill does not wire VBUS, so sensing is off. */
+    /** Device initialization; the black pill does not wire VBUS, so sensing is off. */
     void deviceInit() {
         core.write(DCFG, DCFG_DSPD_FULL);
         core.write(GINTMSK, core.read(GINTMSK) | GINTSTS_USBRST | GINTSTS_ENUMDNE | GINTSTS_USBSUSP
@@ -85,7 +85,7 @@ final class ManualSteps {
         }
     }
 
-    /** §22.17.5 endpoint initialization on USB reset. */
+    /** Endpoint initialization on USB reset. */
     private void onUsbReset() {
         log.add("USBRST");
         for (int x = 0; x < ENDPOINTS; x++) {
@@ -101,13 +101,13 @@ final class ManualSteps {
         core.write(doeptsiz(0), 3 << TSIZ_STUPCNT_SHIFT);
     }
 
-    /** §22.17.5 endpoint initialization on enumeration completion. */
+    /** Endpoint initialization on enumeration completion. */
     private void onEnumerationDone() {
         log.add("ENUMDNE speed " + ((core.read(DSTS) >>> DSTS_ENUMSPD_SHIFT) & 0b11));
         core.write(diepctl(0), 0b00); // MPSIZ 64 bytes
     }
 
-    /** §22.17.6 (packet read from the RX FIFO): pop the status, then read BCNT bytes of data. */
+    /** Packet read from the RX FIFO: pop the status, then read BCNT bytes of data. */
     private void popReceived() {
         int status = core.read(GRXSTSP);
         int kind = (status & GRXSTS_PKTSTS_MASK) >>> GRXSTS_PKTSTS_SHIFT;
@@ -151,7 +151,7 @@ final class ManualSteps {
         } else if (type == 0x81 && request == 6 && DESCRIPTORS.containsKey(value)) {
             sendIn(0, DESCRIPTORS.get(value), length);
         } else if (type == 0x00 && request == 5) {
-            // §22.17.5 endpoint initialization on SetAddress: DAD first, then the status IN.
+            // Endpoint initialization on SetAddress command: DAD first, then the status IN.
             core.write(DCFG, core.read(DCFG) & ~DCFG_DAD_MASK | value << DCFG_DAD_SHIFT);
             statusIn();
         } else if (type == 0x00 && request == 9) {
@@ -168,14 +168,14 @@ final class ManualSteps {
         }
     }
 
-    /** §22.17.5 endpoint activation on SetConfiguration: an interrupt IN endpoint on its own TX FIFO. */
+    /** Endpoint activation on SetConfiguration: an interrupt IN endpoint on its own TX FIFO. */
     private void activateInterruptIn(int x, int maxPacket) {
         core.write(diepctl(x), EPCTL_USBAEP | EPTYP_INTERRUPT << EPCTL_EPTYP_SHIFT | maxPacket
                 | x << EPCTL_TXFNUM_SHIFT | EPCTL_SD0PID);
         core.write(DAINTMSK, core.read(DAINTMSK) | 1 << x);
     }
 
-    /** §22.17.6 IN data transfers (packet write): size the transfer, enable, then write the FIFO. */
+    /** IN data transfers, packet write: size the transfer, enable the endpoint, then fill the FIFO. */
     void sendIn(int x, byte[] data, int wLength) {
         int length = Math.min(data.length, wLength);
         int packets = Math.max(1, (length + 63) / 64);
