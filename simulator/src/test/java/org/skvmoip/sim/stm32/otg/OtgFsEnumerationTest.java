@@ -110,6 +110,29 @@ class OtgFsEnumerationTest {
     }
 
     @Test
+    void givenEndpoint1sTxFifoOverlappingTx0WhenTheEndpointIsActivatedThenTheCoreRefusesThePlan() {
+        ManualSteps steps = started(new int[] {128, 128, 64, 160, 64});
+        UsbHostModel host = hostOf(steps);
+
+        assertThatThrownBy(() -> host.enumerate(HidProtocol.REPORT)).isInstanceOf(UsbHostException.class);
+        assertThat(steps.log).as("it got as far as SET_CONFIGURATION").contains("SETUP 00 09 0001");
+        assertThat(core.fault()).startsWith("FIFO plan refused: TX FIFO 1 overlaps TX FIFO 0");
+    }
+
+    @Test
+    void givenMoreWordsThanATxFifoHoldsWhenTheyAreWrittenThenTheCoreReportsAnOverrun() {
+        ManualSteps steps = started(ManualSteps.FITTING_PLAN);
+        hostOf(steps).enumerate(HidProtocol.REPORT);
+
+        for (int word = 0; word < 65; word++) {
+            core.write(FIFO_WINDOW + FIFO_WINDOW_SIZE, word);
+        }
+
+        assertThat(core.read(dtxfsts(1))).as("free words").isZero();
+        assertThat(core.fault()).isEqualTo("TX FIFO 1 overrun: a word was written into it while full (64 words)");
+    }
+
+    @Test
     void givenVbusSensingLeftOnWithoutVbusWiredWhenThePcEnumeratesThenNoDeviceAnswers() {
         ManualSteps steps = new ManualSteps(core, ManualSteps.FITTING_PLAN);
         steps.coreInit();
