@@ -2,7 +2,6 @@ package org.skvmoip.sim.stm32.otg;
 
 import static org.skvmoip.sim.stm32.otg.OtgFsRegisters.*;
 
-import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -35,32 +34,10 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
     /** ±0.25% of 48 MHz. */
     static final long USB_CLOCK_TOLERANCE_HZ = USB_CLOCK_HZ / 400;
 
-    static final int GOTGCTL_RESET = 0x0000_0800;
-    static final int GUSBCFG_RESET = 0x0000_0A00;
-    static final int GRSTCTL_RESET = 0x2000_0000;
-    static final int GINTSTS_RESET = GINTSTS_PTXFE | GINTSTS_NPTXFE;
-    static final int GRXFSIZ_RESET = 0x0000_0200;
-    static final int DIEPTXF0_RESET = 0x0000_0200;
-    static final int HNPTXSTS_RESET = 0x0008_0200;
-    static final int CID_RESET = 0x0000_1200;
-    static final int HPTXFSIZ_RESET = 0x0200_0600;
-    static final int DIEPTXF_RESET = 0x0200_0400;
-    static final int DCFG_RESET = 0x0220_0000;
-    static final int DSTS_RESET = 0x0000_0010;
-    static final int DVBUSDIS_RESET = 0x0000_17D7;
-    static final int DVBUSPULSE_RESET = 0x0000_05B8;
-    static final int DOEPCTL0_RESET = EPCTL_USBAEP;
-    static final int EPINT_RESET = DIEPINT_TXFE;
-
-    private static final int PKT_DATA0 = 0;
     private static final int DCFG_WRITABLE = 0x1FFF;
     private static final int DCTL_WRITABLE = DCTL_RWUSIG | DCTL_SDIS | 0x70 | DCTL_POPRGDNE;
     private static final int DIEPMSK_WRITABLE = 0x7B;
     private static final int DOEPMSK_WRITABLE = 0x5B;
-    private static final int DIEPINT_RC_W1 = DIEPINT_XFRC | DIEPINT_EPDISD | DIEPINT_TOC | DIEPINT_ITTXFE
-            | DIEPINT_INEPNE;
-    private static final int DOEPINT_RC_W1 = DOEPINT_XFRC | DOEPINT_EPDISD | DOEPINT_STUP | DOEPINT_OTEPDIS
-            | DOEPINT_B2BSTUP;
     private static final int GCCFG_WRITABLE = GCCFG_PWRDWN | GCCFG_VBUSASEN | GCCFG_VBUSBSEN | GCCFG_SOFOUTEN
             | GCCFG_NOVBUSSENS;
 
@@ -91,19 +68,13 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
     private int dvbuspulse;
     private int diepempmsk;
     private int pcgcctl;
-    private final int[] diepctl = new int[ENDPOINTS];
-    private final int[] diepint = new int[ENDPOINTS];
-    private final int[] dieptsiz = new int[ENDPOINTS];
-    private final int[] doepctl = new int[ENDPOINTS];
-    private final int[] doepint = new int[ENDPOINTS];
-    private final int[] doeptsiz = new int[ENDPOINTS];
+    private final InEndpoint[] in = new InEndpoint[ENDPOINTS];
+    private final OutEndpoint[] out = new OutEndpoint[ENDPOINTS];
 
     /** The address the core answers tokens on. */
     private int address;
     /** A SETUP came and its status stage has not: a new DCFG.DAD waits for the status stage. */
     private boolean controlTransfer;
-    private boolean ep0InData1;
-    private final boolean[] outData1 = new boolean[ENDPOINTS];
     private boolean suspended;
     private boolean vbusSensed;
     private boolean irqLevel;
@@ -118,6 +89,10 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
         this.irq = irq;
         this.clockEnabled = clockEnabled;
         this.pll48Hz = pll48Hz;
+        for (int x = 0; x < ENDPOINTS; x++) {
+            in[x] = new InEndpoint(x);
+            out[x] = new OutEndpoint(x);
+        }
         gusbcfg = GUSBCFG_RESET;
         pcgcctl = 0;
         dcfg = DCFG_RESET;
@@ -219,9 +194,9 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
 
     private int readInEndpoint(int x, int register) {
         switch (register) {
-            case 0x00: return diepctl[x];
-            case 0x08: return diepint[x] | (txFifoEmpty(x) ? DIEPINT_TXFE : 0);
-            case 0x10: return dieptsiz[x];
+            case 0x00: return in[x].control;
+            case 0x08: return in[x].interrupts | (txFifoEmpty(x) ? DIEPINT_TXFE : 0);
+            case 0x10: return in[x].size;
             case 0x18: return (txfDepth[x] - fifos.txCount(x)) & DTXFSTS_INEPTFSAV_MASK;
             default: return 0;
         }
@@ -229,9 +204,9 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
 
     private int readOutEndpoint(int x, int register) {
         switch (register) {
-            case 0x00: return doepctl[x];
-            case 0x08: return doepint[x];
-            case 0x10: return doeptsiz[x];
+            case 0x00: return out[x].control;
+            case 0x08: return out[x].interrupts;
+            case 0x10: return out[x].size;
             default: return 0;
         }
     }
@@ -341,12 +316,8 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
         dvbuspulse = DVBUSPULSE_RESET;
         diepempmsk = 0;
         for (int x = 0; x < ENDPOINTS; x++) {
-            diepctl[x] = 0;
-            diepint[x] = 0;
-            dieptsiz[x] = 0;
-            doepctl[x] = x == 0 ? DOEPCTL0_RESET : 0;
-            doepint[x] = EPINT_RESET;
-            doeptsiz[x] = 0;
+            in[x].reset();
+            out[x].reset();
         }
         address = dcfgAddress();
         controlTransfer = false;
@@ -388,74 +359,21 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
 
     private void writeInEndpoint(int x, int register, int value) {
         switch (register) {
-            case 0x00 -> writeDiepctl(x, value);
-            case 0x08 -> diepint[x] &= ~(value & DIEPINT_RC_W1);
-            case 0x10 -> dieptsiz[x] = value & (x == 0 ? TSIZ0_XFRSIZ_MASK | DIEPTSIZ0_PKTCNT_MASK
-                    : TSIZ_XFRSIZ_MASK | TSIZ_PKTCNT_MASK | 0b11 << 29);
+            case 0x00 -> in[x].writeControl(value, (value & EPCTL_EPENA) == 0
+                    || planProblem(1 << txFifoOf(x, value)) == null);
+            case 0x08 -> in[x].writeInterrupts(value);
+            case 0x10 -> in[x].writeSize(value);
             default -> { }
         }
     }
 
     private void writeOutEndpoint(int x, int register, int value) {
         switch (register) {
-            case 0x00 -> writeDoepctl(x, value);
-            case 0x08 -> doepint[x] &= ~(value & DOEPINT_RC_W1);
-            case 0x10 -> doeptsiz[x] = value & (x == 0 ? TSIZ0_XFRSIZ_MASK | DOEPTSIZ0_PKTCNT_MASK
-                    | TSIZ_STUPCNT_MASK : TSIZ_XFRSIZ_MASK | TSIZ_PKTCNT_MASK | TSIZ_STUPCNT_MASK);
+            case 0x00 -> out[x].writeControl(value, in[0].control);
+            case 0x08 -> out[x].writeInterrupts(value);
+            case 0x10 -> out[x].writeSize(value);
             default -> { }
         }
-    }
-
-    private void writeDiepctl(int x, int value) {
-        int configurable = x == 0 ? 0b11 | EPCTL_TXFNUM_MASK
-                : EPCTL_MPSIZ_MASK | EPCTL_USBAEP | EPCTL_EPTYP_MASK | EPCTL_TXFNUM_MASK;
-        diepctl[x] = endpointControl(x, diepctl[x], value, configurable);
-        if ((value & EPCTL_EPENA) != 0 && planProblem(1 << txFifo(x)) == null) {
-            diepctl[x] |= EPCTL_EPENA;
-        }
-        if ((value & EPCTL_EPDIS) != 0 && (diepctl[x] & EPCTL_EPENA) != 0) {
-            diepctl[x] = diepctl[x] & ~EPCTL_EPENA | EPCTL_NAKSTS;
-            diepint[x] |= DIEPINT_EPDISD;
-        }
-    }
-
-    private void writeDoepctl(int x, int value) {
-        int configurable = x == 0 ? 0 : EPCTL_MPSIZ_MASK | EPCTL_USBAEP | EPCTL_EPTYP_MASK | 1 << 20;
-        int control = endpointControl(x, doepctl[x], value, configurable);
-        if (x == 0) {
-            control = control & ~0b11 | diepctl[0] & 0b11 | EPCTL_USBAEP; // EP0 OUT follows EP0 IN's MPSIZ
-        }
-        doepctl[x] = control;
-        if ((value & EPCTL_EPENA) != 0) {
-            doepctl[x] |= EPCTL_EPENA;
-        }
-        if ((value & EPCTL_EPDIS) != 0 && x != 0 && (doepctl[x] & EPCTL_EPENA) != 0) {
-            doepctl[x] = doepctl[x] & ~EPCTL_EPENA | EPCTL_NAKSTS;
-            doepint[x] |= DOEPINT_EPDISD;
-        }
-    }
-
-    /** The bits DIEPCTLx and DOEPCTLx share: configuration, STALL, and the set/clear NAK and PID actions. */
-    private static int endpointControl(int x, int old, int value, int configurable) {
-        int control = old & ~configurable | value & configurable;
-        if (x == 0) {
-            control |= value & EPCTL_STALL; // EP0: only the core clears STALL, on a SETUP
-        } else {
-            control = control & ~EPCTL_STALL | value & EPCTL_STALL;
-        }
-        if ((value & EPCTL_CNAK) != 0) {
-            control &= ~EPCTL_NAKSTS;
-        }
-        if ((value & EPCTL_SNAK) != 0) {
-            control |= EPCTL_NAKSTS;
-        }
-        if (x != 0 && (value & EPCTL_SD0PID) != 0) {
-            control &= ~EPCTL_DPID;
-        }
-        if (x != 0 && (value & EPCTL_SD1PID) != 0) {
-            control |= EPCTL_DPID;
-        }
-        return control;
     }
 
     private void pushTx(int n, int word) {
@@ -474,13 +392,7 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
             return fifos.rxPop();
         }
         int status = fifos.rxPop();
-        int x = status & GRXSTS_EPNUM_MASK;
-        int kind = (status & GRXSTS_PKTSTS_MASK) >>> GRXSTS_PKTSTS_SHIFT;
-        if (kind == PKTSTS_SETUP_DONE) {
-            doepint[x] |= DOEPINT_STUP;
-        } else if (kind == PKTSTS_OUT_DONE) {
-            doepint[x] |= DOEPINT_XFRC;
-        }
+        out[status & GRXSTS_EPNUM_MASK & 0b11].onPopped((status & GRXSTS_PKTSTS_MASK) >>> GRXSTS_PKTSTS_SHIFT);
         return status;
     }
 
@@ -497,8 +409,8 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
             suspended = false;
             controlTransfer = false;
             address = dcfgAddress(); // the core does not clear DAD: the driver's reset handler must
-            ep0InData1 = false;
-            Arrays.fill(outData1, false);
+            in[0].onBusReset();
+            out[0].onBusReset();
             settle();
         }
     }
@@ -549,18 +461,12 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
                 if (fifos.rxFree(grxfsiz) < 1 + FifoRam.words(8) + 1) {
                     refuse("RX FIFO full: a SETUP was lost (" + grxfsiz + " words, none popped)");
                 } else {
-                    fifos.rxPush(rxStatus(PKTSTS_SETUP_DATA, 0, 8, PKT_DATA0), setup8, 8);
-                    fifos.rxPush(rxStatus(PKTSTS_SETUP_DONE, 0, 0, PKT_DATA0), setup8, 0);
+                    fifos.rxPush(OutEndpoint.rxStatus(PKTSTS_SETUP_DATA, 0, 8, 0), setup8, 8);
+                    fifos.rxPush(OutEndpoint.rxStatus(PKTSTS_SETUP_DONE, 0, 0, 0), setup8, 0);
                 }
             }
-            int setups = (doeptsiz[0] & TSIZ_STUPCNT_MASK) >>> TSIZ_STUPCNT_SHIFT;
-            if (setups > 0) {
-                doeptsiz[0] = doeptsiz[0] & ~TSIZ_STUPCNT_MASK | (setups - 1) << TSIZ_STUPCNT_SHIFT;
-            }
-            diepctl[0] = diepctl[0] & ~EPCTL_STALL | EPCTL_NAKSTS;
-            doepctl[0] = doepctl[0] & ~EPCTL_STALL | EPCTL_NAKSTS;
-            ep0InData1 = true;
-            outData1[0] = true;
+            in[0].onSetup();
+            out[0].onSetup();
             controlTransfer = true;
             settle();
             return UsbReply.ACK;
@@ -573,45 +479,14 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
             if (!connected() || toAddress != address || endpoint >= ENDPOINTS) {
                 return UsbReply.NONE;
             }
-            UsbReply reply = receive(endpoint, packet);
+            UsbReply reply = out[endpoint].receive(fifos, grxfsiz,
+                    (dctl & DCTL_GONSTS) != 0 || planProblem(1) != null, in[0].maxPacket(), packet);
+            if (endpoint == 0 && packet.length == 0 && reply == UsbReply.ACK) {
+                statusStageDone(); // the status stage of a control read
+            }
             settle();
             return reply;
         }
-    }
-
-    private UsbReply receive(int x, UsbPacket packet) {
-        int control = doepctl[x];
-        if ((control & EPCTL_STALL) != 0) {
-            return UsbReply.STALL;
-        }
-        if ((control & EPCTL_EPENA) == 0) {
-            if (x == 0) {
-                doepint[0] |= DOEPINT_OTEPDIS;
-            }
-            return UsbReply.NAK;
-        }
-        if ((control & EPCTL_NAKSTS) != 0 || (dctl & DCTL_GONSTS) != 0 || planProblem(1) != null
-                || fifos.rxFree(grxfsiz) < 1 + FifoRam.words(packet.length) + 1) {
-            return UsbReply.NAK;
-        }
-        if (packet.data1 != outData1[x]) {
-            return UsbReply.ACK; // a repeat whose ACK the host missed: taken, not stored (§8.6.3)
-        }
-        outData1[x] = !outData1[x];
-        int dpid = packet.data1 ? GRXSTS_DPID_DATA1 : PKT_DATA0;
-        fifos.rxPush(rxStatus(PKTSTS_OUT_DATA, x, packet.length, dpid), packet.bytes, packet.length);
-        int size = doeptsiz[x];
-        int packets = Math.max(0, ((size & TSIZ_PKTCNT_MASK) >>> TSIZ_PKTCNT_SHIFT) - 1);
-        int bytes = Math.max(0, (size & TSIZ_XFRSIZ_MASK) - packet.length);
-        doeptsiz[x] = size & ~(TSIZ_PKTCNT_MASK | TSIZ_XFRSIZ_MASK) | packets << TSIZ_PKTCNT_SHIFT | bytes;
-        if (packets == 0 || packet.length < outMaxPacket(x)) {
-            fifos.rxPush(rxStatus(PKTSTS_OUT_DONE, x, 0, dpid), packet.bytes, 0);
-            doepctl[x] = doepctl[x] & ~EPCTL_EPENA | EPCTL_NAKSTS;
-        }
-        if (x == 0 && packet.length == 0) {
-            statusStageDone();
-        }
-        return UsbReply.ACK;
     }
 
     @Override
@@ -620,48 +495,13 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
             if (!connected() || toAddress != address || endpoint >= ENDPOINTS) {
                 return UsbReply.NONE;
             }
-            UsbReply reply = transmit(endpoint, into);
+            UsbReply reply = in[endpoint].transmit(fifos, (dctl & DCTL_GINSTS) != 0, into);
+            if (endpoint == 0 && reply == UsbReply.DATA && into.length == 0) {
+                statusStageDone(); // the status stage of a control write, or a data stage's last ZLP
+            }
             settle();
             return reply;
         }
-    }
-
-    private UsbReply transmit(int x, UsbPacket into) {
-        int control = diepctl[x];
-        if ((control & EPCTL_STALL) != 0) {
-            return UsbReply.STALL;
-        }
-        if ((control & EPCTL_EPENA) == 0 || (control & EPCTL_NAKSTS) != 0 || (dctl & DCTL_GINSTS) != 0) {
-            return UsbReply.NAK;
-        }
-        int size = dieptsiz[x];
-        int packets = (size & TSIZ_PKTCNT_MASK) >>> TSIZ_PKTCNT_SHIFT;
-        int bytes = size & TSIZ_XFRSIZ_MASK;
-        int length = Math.min(inMaxPacket(x), bytes);
-        int fifo = txFifo(x);
-        if (packets == 0 || fifos.txCount(fifo) < FifoRam.words(length)) {
-            diepint[x] |= DIEPINT_ITTXFE;
-            return UsbReply.NAK;
-        }
-        fifos.txPop(fifo, into.bytes, length);
-        into.length = length;
-        if (x == 0) {
-            into.data1 = ep0InData1;
-            ep0InData1 = !ep0InData1;
-        } else {
-            into.data1 = (control & EPCTL_DPID) != 0;
-            diepctl[x] ^= EPCTL_DPID;
-        }
-        packets--;
-        dieptsiz[x] = size & ~(TSIZ_PKTCNT_MASK | TSIZ_XFRSIZ_MASK) | packets << TSIZ_PKTCNT_SHIFT | bytes - length;
-        if (packets == 0) {
-            diepctl[x] &= ~EPCTL_EPENA;
-            diepint[x] |= DIEPINT_XFRC;
-        }
-        if (x == 0 && length == 0) {
-            statusStageDone();
-        }
-        return UsbReply.DATA;
     }
 
     @Override
@@ -698,8 +538,8 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
     private String planProblem(int alsoUsed) {
         int used = 1 | alsoUsed;
         for (int x = 1; x < ENDPOINTS; x++) {
-            if ((diepctl[x] & EPCTL_USBAEP) != 0) {
-                used |= 1 << txFifo(x);
+            if (in[x].active()) {
+                used |= 1 << in[x].txFifo();
             }
         }
         String problem = FifoRam.checkPlan(grxfsiz, txfStart, txfDepth, used);
@@ -716,26 +556,15 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
         }
     }
 
-    private int txFifo(int x) {
-        return x == 0 ? 0 : (diepctl[x] & EPCTL_TXFNUM_MASK) >>> EPCTL_TXFNUM_SHIFT & 0b11;
+    /** The TX FIFO IN endpoint x sends from once DIEPCTLx holds {@code control}. */
+    private static int txFifoOf(int x, int control) {
+        return x == 0 ? 0 : (control & EPCTL_TXFNUM_MASK) >>> EPCTL_TXFNUM_SHIFT & 0b11;
     }
 
     /** TXFE and DTXFSTSx look at endpoint x's own FIFO: each IN endpoint has a dedicated one. */
     private boolean txFifoEmpty(int x) {
         int count = fifos.txCount(x);
         return (gahbcfg & GAHBCFG_TXFELVL) != 0 ? count == 0 : count <= txfDepth[x] / 2;
-    }
-
-    private int inMaxPacket(int x) {
-        return x == 0 ? ep0MaxPacket(diepctl[0]) : diepctl[x] & EPCTL_MPSIZ_MASK;
-    }
-
-    private int outMaxPacket(int x) {
-        return x == 0 ? ep0MaxPacket(diepctl[0]) : doepctl[x] & EPCTL_MPSIZ_MASK;
-    }
-
-    private static int rxStatus(int kind, int x, int bytes, int dpid) {
-        return kind << GRXSTS_PKTSTS_SHIFT | dpid << GRXSTS_DPID_SHIFT | bytes << GRXSTS_BCNT_SHIFT | x;
     }
 
     private int daint() {
@@ -745,7 +574,7 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
             if ((readInEndpoint(x, 0x08) & inMask) != 0) {
                 bits |= 1 << x;
             }
-            if ((doepint[x] & doepmsk) != 0) {
+            if ((out[x].interrupts & doepmsk) != 0) {
                 bits |= 1 << (DAINT_OUT_SHIFT + x);
             }
         }

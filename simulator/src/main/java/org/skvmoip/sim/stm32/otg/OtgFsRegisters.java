@@ -3,8 +3,8 @@ package org.skvmoip.sim.stm32.otg;
 /**
  * The OTG_FS core's registers in device mode as RM0368 §22.16 (OTG_FS registers) lists them:
  * offsets from the block's base 0x5000_0000, grouped as the manual groups them (global, device,
- * per endpoint, power and clock gating, data FIFOs), each bit under its register. Host-mode
- * registers (0x400..0x7FF) appear only as the range that raises MMIS.
+ * per endpoint, power and clock gating, data FIFOs), each reset value and bit under its
+ * register. Host-mode registers (0x400..0x7FF) appear only as the range that raises MMIS.
  */
 public final class OtgFsRegisters {
 
@@ -16,6 +16,7 @@ public final class OtgFsRegisters {
     // ---- core global control and status registers ----
 
     public static final int GOTGCTL = 0x000;
+    public static final int GOTGCTL_RESET = 0x0000_0800;
     public static final int GOTGINT = 0x004;
 
     public static final int GAHBCFG = 0x008;
@@ -25,6 +26,7 @@ public final class OtgFsRegisters {
     public static final int GAHBCFG_TXFELVL = 1 << 7;
 
     public static final int GUSBCFG = 0x00C;
+    public static final int GUSBCFG_RESET = 0x0000_0A00;
     public static final int GUSBCFG_PHYSEL = 1 << 6; // the full-speed transceiver: always 1 on this part
     public static final int GUSBCFG_TRDT_SHIFT = 10;
     public static final int GUSBCFG_TRDT_MASK = 0xF << GUSBCFG_TRDT_SHIFT;
@@ -32,6 +34,7 @@ public final class OtgFsRegisters {
     public static final int GUSBCFG_FDMOD = 1 << 30;
 
     public static final int GRSTCTL = 0x010;
+    public static final int GRSTCTL_RESET = 0x2000_0000;
     public static final int GRSTCTL_CSRST = 1;
     public static final int GRSTCTL_RXFFLSH = 1 << 4;
     public static final int GRSTCTL_TXFFLSH = 1 << 5;
@@ -71,6 +74,7 @@ public final class OtgFsRegisters {
     public static final int GINTSTS_RC_W1 = GINTSTS_MMIS | GINTSTS_SOF | GINTSTS_ESUSP | GINTSTS_USBSUSP
             | GINTSTS_USBRST | GINTSTS_ENUMDNE | GINTSTS_ISOODRP | GINTSTS_EOPF | GINTSTS_IISOIXFR | GINTSTS_IPXFR
             | GINTSTS_CIDSCHG | GINTSTS_DISCINT | GINTSTS_SRQINT | GINTSTS_WKUPINT;
+    public static final int GINTSTS_RESET = GINTSTS_PTXFE | GINTSTS_NPTXFE;
 
     /** Receive status debug read (the top of the queue, left there). */
     public static final int GRXSTSR = 0x01C;
@@ -92,9 +96,12 @@ public final class OtgFsRegisters {
 
     /** RX FIFO depth in 32-bit words (RXFD, bits 15:0). */
     public static final int GRXFSIZ = 0x024;
+    public static final int GRXFSIZ_RESET = 0x0000_0200;
     /** EP0's TX FIFO: start address (TX0FSA, bits 15:0) and depth in words (TX0FD, bits 31:16). */
     public static final int DIEPTXF0 = 0x028;
+    public static final int DIEPTXF0_RESET = 0x0000_0200;
     public static final int HNPTXSTS = 0x02C;
+    public static final int HNPTXSTS_RESET = 0x0008_0200;
 
     public static final int GCCFG = 0x038;
     /** Power down deactivated: the transceiver is on. */
@@ -105,13 +112,17 @@ public final class OtgFsRegisters {
     public static final int GCCFG_NOVBUSSENS = 1 << 21;
 
     public static final int CID = 0x03C;
+    public static final int CID_RESET = 0x0000_1200;
 
     public static final int HPTXFSIZ = 0x100;
+    public static final int HPTXFSIZ_RESET = 0x0200_0600;
 
     /** IN endpoint x's TX FIFO, x = 1..3: start address (bits 15:0) and depth in words (bits 31:16). */
     public static int dieptxf(int x) {
         return 0x104 + 4 * (x - 1);
     }
+
+    public static final int DIEPTXF_RESET = 0x0200_0400;
 
     public static final int FIFO_START_MASK = 0xFFFF;
     public static final int FIFO_DEPTH_SHIFT = 16;
@@ -123,6 +134,7 @@ public final class OtgFsRegisters {
     // ---- device-mode registers ----
 
     public static final int DCFG = 0x800;
+    public static final int DCFG_RESET = 0x0220_0000;
     public static final int DCFG_DSPD_MASK = 0b11;
     /** DSPD: full speed on the internal transceiver (USB 1.1 48 MHz PHY clock). */
     public static final int DCFG_DSPD_FULL = 0b11;
@@ -142,6 +154,7 @@ public final class OtgFsRegisters {
     public static final int DCTL_POPRGDNE = 1 << 11;
 
     public static final int DSTS = 0x808;
+    public static final int DSTS_RESET = 0x0000_0010;
     public static final int DSTS_SUSPSTS = 1;
     public static final int DSTS_ENUMSPD_SHIFT = 1;
     /** ENUMSPD: full speed (PHY clock 48 MHz). */
@@ -155,7 +168,9 @@ public final class OtgFsRegisters {
     public static final int DAINTMSK = 0x81C;
     public static final int DAINT_OUT_SHIFT = 16;
     public static final int DVBUSDIS = 0x828;
+    public static final int DVBUSDIS_RESET = 0x0000_17D7;
     public static final int DVBUSPULSE = 0x82C;
+    public static final int DVBUSPULSE_RESET = 0x0000_05B8;
     /** One bit per IN endpoint: TXFE of that endpoint interrupts. */
     public static final int DIEPEMPMSK = 0x834;
 
@@ -189,6 +204,11 @@ public final class OtgFsRegisters {
     public static int doeptsiz(int x) {
         return 0xB10 + 0x20 * x;
     }
+
+    /** EP0 OUT is always active (USBAEP); every other endpoint register resets to 0 but DxEPINTx. */
+    public static final int DOEPCTL0_RESET = 1 << 15;
+    /** DIEPINTx (TXFE: the FIFO is empty) and DOEPINTx. */
+    public static final int EPINT_RESET = 1 << 7;
 
     // DIEPCTLx / DOEPCTLx bits.
     /** Maximum packet size; on EP0 a 2-bit code (see {@link #ep0MaxPacket}). */
