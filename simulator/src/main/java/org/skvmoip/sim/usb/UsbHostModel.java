@@ -11,10 +11,10 @@ import java.util.TreeSet;
 import org.skvmoip.sim.usb.DeviceDescription.HidInterface;
 
 /**
- * A PC's USB host and HID driver, driving a device only through the {@link UsbDevicePort cable}
- * (by way of its {@link UsbHostController}): enumerates the
- * device as Windows or Linux does (USB 2.0 §9.1.2: reset, 8 bytes of the device descriptor,
- * SET_ADDRESS, the full descriptors, SET_CONFIGURATION), checks every descriptor structurally,
+ * A PC's USB host and HID driver, reaching the device only through the {@link UsbDevicePort
+ * cable} (by way of its {@link UsbHostController}): enumerates the device as Windows or Linux
+ * does (USB 2.0 §9.1.2: reset, 8 bytes of the device descriptor, SET_ADDRESS, the full
+ * descriptors, SET_CONFIGURATION), checks every descriptor structurally,
  * parses each report descriptor item by item, then polls each interrupt IN endpoint at its
  * bInterval and decodes what arrives into key and pointer events for a {@link HostInputListener}.
  *
