@@ -12,14 +12,15 @@ import java.util.Arrays;
  * <p>Lock-step: each NAK runs the firmware's {@code firmwareStep} once, up to
  * {@link #CONTROL_STEPS} per control transfer. Live ({@code firmwareStep} null): each NAK waits
  * for the device side to change, up to {@link #CONTROL_TIMEOUT_MILLIS} per control transfer.
- * Not thread-safe: one host thread owns it.
+ * Not thread-safe: one host thread owns it. Public for other host sides (a usbredir peer turns
+ * QEMU's control and interrupt packets into calls here).
  */
-final class UsbHostController {
+public final class UsbHostController {
 
     /** How long a live control transfer waits for the firmware before the host gives up. */
-    static final long CONTROL_TIMEOUT_MILLIS = 1000;
+    public static final long CONTROL_TIMEOUT_MILLIS = 1000;
     /** How many firmware steps a lock-step control transfer allows. */
-    static final int CONTROL_STEPS = 50;
+    public static final int CONTROL_STEPS = 50;
 
     private static final int EP0_MAX_PACKET = 64;
     private static final int ENDPOINTS = 16;
@@ -33,33 +34,34 @@ final class UsbHostController {
     private int stepsLeft;
     private long deadline;
 
-    UsbHostController(UsbDevicePort port, Runnable firmwareStep) {
+    /** @param firmwareStep one run of the firmware (lock-step), or null when it runs on its own thread */
+    public UsbHostController(UsbDevicePort port, Runnable firmwareStep) {
         this.port = port;
         this.firmwareStep = firmwareStep;
     }
 
     /** Resets the bus: the device is at address 0 again and every toggle at DATA0. */
-    void busReset() {
+    public void busReset() {
         port.busReset();
         address = 0;
         Arrays.fill(expectData1, false);
     }
 
     /** The address the following transactions go to (after SET_ADDRESS has completed). */
-    void address(int newAddress) {
+    public void address(int newAddress) {
         address = newAddress;
     }
 
-    int address() {
+    public int address() {
         return address;
     }
 
     /** After SET_CONFIGURATION (USB 2.0 §9.1.1.5): every interrupt endpoint starts again at DATA0. */
-    void resetToggles() {
+    public void resetToggles() {
         Arrays.fill(expectData1, false);
     }
 
-    UsbDevicePort port() {
+    public UsbDevicePort port() {
         return port;
     }
 
@@ -68,7 +70,7 @@ final class UsbHostController {
      *
      * @throws UsbHostException when the device does not answer, or sends more than wLength
      */
-    ControlOutcome control(byte[] setup8, byte[] outData, String what) {
+    public ControlOutcome control(byte[] setup8, byte[] outData, String what) {
         stepsLeft = CONTROL_STEPS;
         deadline = System.nanoTime() + CONTROL_TIMEOUT_MILLIS * 1_000_000L;
         if (port.setup(address, 0, setup8) != UsbReply.ACK) {
@@ -85,7 +87,7 @@ final class UsbHostController {
      * One interrupt IN poll of {@code endpoint}: copies a new report into {@code into} and returns
      * its length, or -1 when the device had none (NAK), did not answer, stalled, or repeated one.
      */
-    int interruptIn(int endpoint, UsbPacket into) {
+    public int interruptIn(int endpoint, UsbPacket into) {
         if (port.in(address, endpoint, into) != UsbReply.DATA) {
             return -1;
         }

@@ -25,10 +25,6 @@ import org.skvmoip.sim.usb.DeviceDescription.HidInterface;
  */
 public final class UsbHostModel implements AutoCloseable {
 
-    /** How long a live control transfer waits for the firmware before the host gives up. */
-    public static final long CONTROL_TIMEOUT_MILLIS = UsbHostController.CONTROL_TIMEOUT_MILLIS;
-    /** How many firmware steps a lock-step control transfer allows. */
-    public static final int CONTROL_STEPS = UsbHostController.CONTROL_STEPS;
     /** How many bus resets the host tries before it gives up on a device that does not answer. */
     public static final int RESET_ATTEMPTS = 3;
     static final long RESET_RECOVERY_MILLIS = 10;
