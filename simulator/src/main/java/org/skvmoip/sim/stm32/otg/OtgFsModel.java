@@ -459,7 +459,7 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
             }
             if (planProblem(1) == null) {
                 if (fifos.rxFree(grxfsiz) < 1 + FifoRam.words(8) + 1) {
-                    refuse("RX FIFO full: a SETUP was lost (" + grxfsiz + " words, none popped)");
+                    refuse("RX FIFO full: a SETUP was lost (GRXFSIZ " + grxfsiz + " words, not popped in time)");
                 } else {
                     fifos.rxPush(OutEndpoint.rxStatus(PKTSTS_SETUP_DATA, 0, 8, 0), setup8, 8);
                     fifos.rxPush(OutEndpoint.rxStatus(PKTSTS_SETUP_DONE, 0, 0, 0), setup8, 0);
