@@ -271,6 +271,10 @@ public final class Firmware {
         return echo;
     }
 
+    public DiscoveryResponder discovery() {
+        return discovery;
+    }
+
     public ControlService control() {
         return control;
     }

@@ -22,6 +22,9 @@ public final class DiscoveryResponder {
     private final byte[] request = new byte[Discovery.DISCOVER_LENGTH + 1];
     private final byte[] announce = new byte[Discovery.ANNOUNCE_LENGTH];
     private final byte[] peerIp = new byte[4];
+    /** An ANNOUNCE not sent yet (0: none): UDP takes one datagram in flight at a time. */
+    private int announceLength;
+    private int peerPort;
     private int answered;
 
     public DiscoveryResponder(W5500Socket socket, ModuleSession session, byte[] moduleId, int firmwareVersion) {
@@ -35,10 +38,22 @@ public final class DiscoveryResponder {
     public void poll() {
         socket.takeInterrupts();
         if (socket.status() != SocketRegisters.SOCK_UDP) {
+            announceLength = 0;
             socket.openUdp(Protocol.DISCOVERY_UDP_PORT);
             return;
         }
         for (int round = 0; round < MAX_ROUNDS_PER_POLL; round++) {
+            if (announceLength > 0) {
+                int sent = socket.sendTo(peerIp, 0, peerPort, announce, 0, announceLength);
+                if (sent == 0) {
+                    // The previous datagram is still leaving; its SEND_OK interrupt brings us back.
+                    return;
+                }
+                if (sent > 0) {
+                    answered++;
+                }
+                announceLength = 0;
+            }
             int n = socket.recvFrom(request, 0, request.length);
             if (n <= 0) {
                 return;
@@ -46,16 +61,15 @@ public final class DiscoveryResponder {
             if (Discovery.checkDiscover(request, 0, n) != 0) {
                 continue;
             }
-            int length = Discovery.writeAnnounce(announce, 0, Discovery.requestId(request, 0), moduleId, 0,
+            announceLength = Discovery.writeAnnounce(announce, 0, Discovery.requestId(request, 0), moduleId, 0,
                     firmwareVersion, session.isAdopted(), Protocol.CONTROL_TCP_PORT);
             socket.lastPeerIp(peerIp, 0);
-            if (socket.sendTo(peerIp, 0, socket.lastPeerPort(), announce, 0, length) > 0) {
-                answered++;
-            }
+            peerPort = socket.lastPeerPort();
         }
     }
 
     public void linkLost() {
+        announceLength = 0;
         socket.close();
     }
 

@@ -17,6 +17,7 @@ import org.skvmoip.firmware.SocketPlan;
 import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
 import org.skvmoip.firmware.w5500.SocketRegisters;
+import org.skvmoip.firmware.w5500.W5500Socket;
 import org.skvmoip.firmware.w5500.SpiFrame;
 import org.skvmoip.hal.Clock;
 import org.skvmoip.hal.ConfigStore;
@@ -88,6 +89,60 @@ class InterruptEdgeTest {
         } finally {
             if (control[0] != null) {
                 control[0].close();
+            }
+        }
+    }
+
+    @Test
+    void datagramsLeftAtTheRoundLimitAreServedInTheNextPassWithNoTimePassing() throws Exception {
+        powerUp();
+        int datagrams = 6; // more than the discovery responder reads in one pass (4)
+        int udpHeader = 8; // W5500 §5.2.2: peer address, port and length before each datagram
+        byte[] notADiscover = new byte[Discovery.DISCOVER_LENGTH]; // ignored: nothing to send back
+        W5500Socket socket = firmware.chip().socket(SocketPlan.DISCOVERY_UDP);
+        try (DatagramSocket server = new DatagramSocket(0, LOOPBACK)) {
+            int port = board.w5500().hostPort(SocketPlan.DISCOVERY_UDP);
+            for (int i = 0; i < datagrams; i++) {
+                server.send(new DatagramPacket(notADiscover, notADiscover.length, LOOPBACK, port));
+            }
+            awaitReal("every datagram in the chip", () -> socket.available() == datagrams * (udpHeader + notADiscover.length));
+
+            firmware.runOnce();
+            assertThat(socket.available()).as("one pass stops at its round limit").isEqualTo(2 * (udpHeader + notADiscover.length));
+            // RECV with data left in the buffer raises Sn_IR.RECV again: INTn tells the loop.
+            assertThat(board.w5500().interruptLine().isAsserted()).as("INTn for the datagrams left").isTrue();
+
+            long before = clock.millis();
+            firmware.runOnce();
+
+            assertThat(socket.available()).isZero();
+            assertThat(clock.millis() - before).as("simulated ms the loop slept with datagrams unread").isZero();
+        }
+    }
+
+    @Test
+    void aBurstOfDiscoverRequestsIsAnsweredWhole() throws Exception {
+        powerUp();
+        int requests = 6;
+        try (DatagramSocket server = new DatagramSocket(0, LOOPBACK)) {
+            server.setSoTimeout(10_000);
+            byte[] discover = new byte[Discovery.DISCOVER_LENGTH];
+            int port = board.w5500().hostPort(SocketPlan.DISCOVERY_UDP);
+            for (int id = 1; id <= requests; id++) {
+                Discovery.writeDiscover(discover, 0, id);
+                server.send(new DatagramPacket(discover, discover.length, LOOPBACK, port));
+            }
+
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (firmware.discovery().answered() < requests && System.nanoTime() < deadline) {
+                firmware.runOnce();
+            }
+
+            // UDP takes one datagram in flight at a time: a request read while the previous
+            // answer was still leaving must be answered later, not dropped.
+            assertThat(firmware.discovery().answered()).isEqualTo(requests);
+            for (int i = 0; i < requests; i++) {
+                server.receive(new DatagramPacket(new byte[64], 64));
             }
         }
     }
