@@ -9,8 +9,8 @@
  *   steady                      W5500 answers, link up: the LED then follows the target's power
  *                               LED input (PB14), and goes dark while the HDD LED input is lit
  *
- * KEY (PA0) pressed: the USB keyboard types a self-test line (bringup/usb_keyboard.h: not written
- * yet). The watchdog runs: a hang resets the board within 2 s.
+ * KEY (PA0) pressed: the USB keyboard (bringup/usb_keyboard.h) types a self-test line once the
+ * host has configured it. The watchdog runs: a hang resets the board within 2 s.
  */
 #include <stdint.h>
 #include "bringup/usb_keyboard.h"
@@ -21,6 +21,8 @@
 #include "drivers/iwdg.h"
 #include "drivers/rcc.h"
 #include "drivers/spi.h"
+#include "drivers/uid.h"
+#include "drivers/usb_device.h"
 #include "stm32f401/rcc.h"
 #include "wiring.h"
 
@@ -31,6 +33,8 @@
  * locks (TPL): both with margin. */
 #define W5500_RESET_LOW_MS 2u
 #define W5500_RESET_READY_MS 10u
+
+static const char SELF_TEST_LINE[] = "skvmoip bring-up ok\n";
 
 extern int board_clock_status;
 
@@ -77,7 +81,13 @@ int main(void) {
     gpio_write(WIRING_W5500_RST, 1);
     wait_ms(W5500_RESET_READY_MS);
 
-    (void)usb_keyboard_start();
+    uint8_t unique_id[12];
+    uid_read(unique_id);
+    usb_keyboard_init(unique_id);
+    if (usb_device_reset_core() == USB_DEVICE_OK) {
+        wait_ms(USB_DEVICE_FORCE_MODE_SETTLE_MS);
+        (void)usb_device_connect();
+    }
     int chip_ok = 0;
     int link_up = 0;
     int key_was_down = 0;
@@ -90,7 +100,10 @@ int main(void) {
             link_up = chip_ok && (w5500_read_common(W5500_PHYCFGR) & W5500_PHYCFGR_LNK) != 0u;
         }
         int key_down = !gpio_read(WIRING_FACTORY_RESET); /* KEY shorts PA0 to ground */
-        usb_keyboard_poll(key_down && !key_was_down);
+        usb_keyboard_poll();
+        if (key_down && !key_was_down && usb_keyboard_configured()) {
+            (void)usb_keyboard_type(SELF_TEST_LINE);
+        }
         key_was_down = key_down;
         led(led_pattern(chip_ok, link_up, now));
         iwdg_kick();

@@ -5,13 +5,15 @@ package org.skvmoip.hal;
  * hardware (FIFOs, packet splitting, handshakes), the Java side answers requests by polling.
  * Nothing calls back into Java; every method returns at once.
  *
- * <p>Device: {@code Stm32Natives.usb*} over the STM32F401 OTG_FS core in device mode (RM0368
- * ch. 22). The OTG_FS interrupt handler in C latches what happened: USBRST (bus reset: EP0
- * re-armed, other endpoints closed, address 0), USBSUSP/WKUPINT (the suspended flag), a SETUP
- * packet from the RX FIFO (the last 8 bytes win, as the bus says), an EP0 OUT data stage into a
- * 64-byte C buffer, and XFRC on an IN endpoint (the endpoint is ready again). Data handed to C is
- * copied into its TX FIFO or EP0 buffer during the call, because a Java array may move after an
- * SNI call returns. The same handler resumes the main loop's thread, like the W5500's INTn.
+ * <p>Device: {@code Stm32UsbDevice} over the {@code Stm32Natives.usb*} natives and the C driver
+ * {@code drivers/usb_device.c} for the STM32F401's OTG_FS core in device mode (RM0368 ch. 22).
+ * Its interrupt handler latches what happened: USBRST (bus reset: EP0 re-armed, other endpoints
+ * closed, address 0), USBSUSP/WKUPINT (the suspended flag), a SETUP packet from the RX FIFO (of
+ * back-to-back SETUPs the last wins, as the bus says), an EP0 OUT data stage of one packet into
+ * a 64-byte C buffer, and XFRC on an IN endpoint (the endpoint is ready again); it sends the
+ * further packets of an IN data stage itself. Data handed to C is copied into its TX FIFO or
+ * EP0 buffer during the call, because a Java array may move after an SNI call returns. The same
+ * handler wakes the main loop ({@code events_wake_main_loop}), like the W5500's INTn.
  *
  * <p>Control transfers (USB 2.0 §8.5.3): after {@link #pollSetup} the firmware answers with
  * exactly one of {@link #controlIn} (data stage, then C accepts the host's status stage),
@@ -40,14 +42,17 @@ public interface UsbDevice {
 
     /**
      * The OUT data stage of the current control request: copies up to {@code max} bytes into
-     * {@code dst} and returns their number, or -1 while the host has not sent them yet.
+     * {@code dst} and returns their number, or -1 while the host has not sent them yet. Device:
+     * one packet, at most 64 bytes (the firmware's only such request, SET_REPORT, has one byte).
      */
     int controlOut(byte[] dst, int off, int max);
 
     /**
      * Sends {@code len} bytes (at most {@link #MAX_CONTROL_IN}; the caller has already cut them
      * to wLength) as the IN data stage, split into 64-byte packets with a zero-length packet
-     * where USB 2.0 §5.5.3 asks for one.
+     * where USB 2.0 §5.5.3 asks for one; more than {@link #MAX_CONTROL_IN} is an
+     * IllegalStateException. Device: C cuts to wLength too, and drops an answer (this, or
+     * {@link #controlAck}, {@link #controlStall}) when a newer SETUP is waiting to be polled.
      */
     void controlIn(byte[] data, int off, int len);
 
@@ -65,8 +70,8 @@ public interface UsbDevice {
 
     /**
      * Opens interrupt IN endpoint {@code endpoint} (1..3, the number without the direction bit)
-     * for packets up to {@code maxPacket} bytes. Device: DIEPCTLx with EPTYP interrupt, USBAEP,
-     * its own TX FIFO.
+     * for packets up to {@code maxPacket} bytes (1..64). Device: DIEPCTLx with EPTYP interrupt,
+     * USBAEP, MPSIZ, TXFNUM = its own TX FIFO, DATA0 first.
      */
     void openInterruptIn(int endpoint, int maxPacket);
 
@@ -78,7 +83,8 @@ public interface UsbDevice {
 
     /**
      * Queues one packet on interrupt IN {@code endpoint} for the host's next poll. Returns false
-     * (and sends nothing) when the endpoint is closed or still holds an untaken packet.
+     * (and sends nothing) when the endpoint is closed or still holds an untaken packet; a packet
+     * longer than the endpoint's {@code maxPacket} is an IllegalStateException.
      */
     boolean send(int endpoint, byte[] data, int off, int len);
 

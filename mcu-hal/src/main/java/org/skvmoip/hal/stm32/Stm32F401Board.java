@@ -52,6 +52,7 @@ public final class Stm32F401Board implements Board {
     private final UniqueId uniqueId = new Stm32UniqueId();
     private final Watchdog watchdog = new Stm32Watchdog();
     private final Crypto crypto;
+    private Stm32UsbDevice usb;
 
     public Stm32F401Board() {
         Stm32Natives.init();
@@ -69,11 +70,15 @@ public final class Stm32F401Board implements Board {
     }
 
     /**
-     * Not yet: the OTG_FS device driver (C side of {@code UsbDevice}) is still to be written, so
-     * a device image cannot act as keyboard and mouse yet. The simulator's board has it.
+     * The OTG_FS core as a full-speed USB device ({@link Stm32UsbDevice}), brought up and
+     * connected to the host on the first call (about 25 ms, once); the same object afterwards.
+     * Throws IllegalStateException, saying what the core did not do, when it does not start.
      */
     public UsbDevice usb() {
-        throw new IllegalStateException("USB device binding for the STM32F401 OTG_FS core is not written yet");
+        if (usb == null) {
+            usb = new Stm32UsbDevice();
+        }
+        return usb;
     }
 
     public Crypto crypto() {

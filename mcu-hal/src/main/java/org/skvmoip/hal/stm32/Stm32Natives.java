@@ -93,4 +93,42 @@ final class Stm32Natives {
 
     /** Reloads the IWDG counter (key 0xAAAA). */
     static native void iwdgKick();
+
+    // ---- USB device (OTG_FS core, src/main/c/sni/natives_usb.c over drivers/usb_device.c) ----
+
+    /**
+     * Resets the OTG_FS core, forces device mode, waits the 25 ms the core needs to settle, then
+     * programs full speed, the FIFO plan and the interrupts and connects the DP pull-up. Returns
+     * 0 or a negative USB_DEVICE_ERR_* code of drivers/usb_device.h.
+     */
+    static native int usbInit();
+
+    static native boolean usbPollBusReset();
+
+    /** Copies the newest unanswered SETUP packet into {@code setup8} (8 bytes); false when none. */
+    static native boolean usbPollSetup(byte[] setup8);
+
+    /** The EP0 OUT data stage: up to {@code max} bytes into {@code dst} at {@code off}, or -1. */
+    static native int usbControlOut(byte[] dst, int off, int max);
+
+    /** The EP0 IN data stage, at most 256 bytes, copied into C before the call returns. */
+    static native void usbControlIn(byte[] data, int off, int len);
+
+    static native void usbControlAck();
+
+    static native void usbControlStall();
+
+    static native void usbSetAddress(int address);
+
+    /** False when {@code endpoint} is not 1..3 or {@code maxPacket} not 1..64. */
+    static native boolean usbOpenInterruptIn(int endpoint, int maxPacket);
+
+    static native void usbCloseEndpoints();
+
+    static native boolean usbEndpointReady(int endpoint);
+
+    /** One packet into the endpoint's TX FIFO during the call; false when closed, busy or too long. */
+    static native boolean usbSend(int endpoint, byte[] data, int off, int len);
+
+    static native boolean usbIsSuspended();
 }

@@ -69,7 +69,7 @@ class NativeBindingTest {
         }
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         return Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
