@@ -25,9 +25,9 @@ final class EchoThroughputBenchmark {
         new Random(1).nextBytes(payload);
         double[] rates = new double[rounds];
         double spiPerByte = 0;
-        try (SimulatedModule module = new SimulatedModule(0, -1).start()) {
+        try (SimulatedModule module = new SimulatedModule(0, -1).withEchoDiagnostic().start()) {
             for (int round = 0; round < rounds; round++) {
-                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), module.tcpPort())) {
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), module.echoTcpPort())) {
                     InputStream in = socket.getInputStream();
                     OutputStream out = socket.getOutputStream();
                     skipGreeting(in);

@@ -15,6 +15,7 @@ import org.skvmoip.firmware.w5500.W5500;
 import org.skvmoip.hal.Board;
 import org.skvmoip.hal.Clock;
 import org.skvmoip.hal.Events;
+import org.skvmoip.hal.InterruptLine;
 import org.skvmoip.hal.UniqueId;
 import org.skvmoip.hal.Watchdog;
 import org.skvmoip.protocol.ModuleSession;
@@ -24,6 +25,11 @@ import org.skvmoip.protocol.ModuleSession;
  * (W5500 INTn, USB) or the earliest deadline of any part (USB report timing, front-panel press
  * end and LED sampling, protocol keep-alive, DHCP timers, the health check), then serves every
  * part. Everything is allocated in the constructor; a pass allocates nothing.
+ *
+ * <p>The W5500's INTn wakes the loop on its falling edge only (EXTI1 on the device): while it
+ * stays low no further edge comes, however many sockets raise interrupts meanwhile. So before
+ * sleeping the loop looks at the line itself, and runs again at once while it is still low;
+ * only sockets that a part serves every pass can hold it low, so this cannot spin.
  *
  * <p>The health check catches what raises no interrupt: the Ethernet link going down or up (the
  * W5500's PHY has none), and the chip losing its configuration to a brown-out.
@@ -43,6 +49,7 @@ public final class Firmware {
     private final Events events;
     private final Watchdog watchdog;
     private final W5500 chip;
+    private final InterruptLine chipInterrupt;
     private final NetworkConfig config = new NetworkConfig();
     private final ModuleSettings settings = new ModuleSettings();
     private final ConfigStorage storage;
@@ -52,6 +59,7 @@ public final class Firmware {
     private final FrontPanel panel;
     private final ControlService control;
     private final DiscoveryResponder discovery;
+    /** Null while the settings leave the echo diagnostic off: its 2 KB of buffers are not even allocated. */
     private final EchoService echo;
 
     private long nextHealthCheck;
@@ -65,7 +73,8 @@ public final class Firmware {
         this.clock = board.clock();
         this.events = board.events();
         this.watchdog = board.watchdog();
-        this.chip = new W5500(board.w5500Spi(), board.w5500Reset(), board.w5500Interrupt(), clock);
+        this.chipInterrupt = board.w5500Interrupt();
+        this.chip = new W5500(board.w5500Spi(), board.w5500Reset(), chipInterrupt, clock);
 
         byte[] uniqueId = new byte[UniqueId.LENGTH];
         ModuleIdentity identity = new ModuleIdentity(board.uniqueId());
@@ -108,7 +117,7 @@ public final class Firmware {
         control = new ControlService(chip.socket(SocketPlan.CONTROL_TCP), session, hid, panel, storage, settings,
                 seed);
         discovery = new DiscoveryResponder(chip.socket(SocketPlan.DISCOVERY_UDP), session, uniqueId, VERSION);
-        echo = new EchoService(chip);
+        echo = settings.echoDiagnostic ? new EchoService(chip) : null;
     }
 
     /** Brings the chip up (reset, addresses, socket plan). Returns whether it answered. */
@@ -124,8 +133,15 @@ public final class Firmware {
         for (int n = 0; n < SocketPlan.TX_KB.length; n++) {
             chip.socket(n).setBufferSizes(SocketPlan.txKb(n), SocketPlan.rxKb(n));
         }
-        for (int n = 0; n < SocketPlan.SOCKETS_IN_USE; n++) {
-            chip.enableSocketInterrupt(n);
+        // Only sockets that some part serves every pass: an interrupt nobody clears would hold INTn.
+        chip.enableSocketInterrupt(SocketPlan.CONTROL_TCP);
+        chip.enableSocketInterrupt(SocketPlan.DISCOVERY_UDP);
+        if (dhcp != null) {
+            chip.enableSocketInterrupt(SocketPlan.DHCP_UDP);
+        }
+        if (echo != null) {
+            chip.enableSocketInterrupt(SocketPlan.ECHO_TCP);
+            chip.enableSocketInterrupt(SocketPlan.ECHO_UDP);
         }
         if (dhcp != null) {
             dhcp.start(clock.millis());
@@ -137,7 +153,7 @@ public final class Firmware {
     /** One pass of the loop: sleep until an event or the earliest deadline, then serve. */
     public void runOnce() {
         long now = clock.millis();
-        events.await(nextDeadline(now));
+        events.await(socketsWaiting() ? now : nextDeadline(now));
         now = clock.millis();
         passes++;
         watchdog.kick();
@@ -172,6 +188,14 @@ public final class Firmware {
         hid.poll(now);
     }
 
+    /**
+     * Whether INTn is still asserted for sockets the next pass will serve: an interrupt that came
+     * while it was already low, after its socket was served in this pass. Its edge is long gone.
+     */
+    private boolean socketsWaiting() {
+        return linkUp && chip.state() == W5500.STATE_READY && chipInterrupt.isAsserted();
+    }
+
     private void serveNetwork(long now) {
         if (dhcp != null) {
             dhcp.poll(now);
@@ -181,14 +205,18 @@ public final class Firmware {
         }
         control.poll(now);
         discovery.poll();
-        echo.poll();
+        if (echo != null) {
+            echo.poll();
+        }
     }
 
     private void lostLink() {
         linkUp = false;
         control.linkLost();
         discovery.linkLost();
-        echo.linkLost();
+        if (echo != null) {
+            echo.linkLost();
+        }
     }
 
     private long nextDeadline(long now) {
@@ -238,6 +266,7 @@ public final class Firmware {
         return passes;
     }
 
+    /** The echo diagnostic, or null when the settings leave it off (the default). */
     public EchoService echo() {
         return echo;
     }

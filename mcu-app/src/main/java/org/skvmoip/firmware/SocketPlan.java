@@ -5,7 +5,7 @@ package org.skvmoip.firmware;
  * buffer are split among them (each socket's size: 0, 1, 2, 4, 8 or 16 KB; the sums must not
  * pass 16). Control frames are at most 88 bytes, but the control socket gets 4 KB each way so a
  * burst of input never waits on a window; DHCP gets 2 KB of RX so an offer (up to 576 bytes)
- * fits even with a second one queued; the echo diagnostic gets what is left.
+ * fits even with a second one queued; the echo diagnostic, when switched on, gets what is left.
  */
 public final class SocketPlan {
 
@@ -18,12 +18,9 @@ public final class SocketPlan {
     public static final int DISCOVERY_UDP = 1;
     /** UDP: DHCP client, port 68. */
     public static final int DHCP_UDP = 2;
-    /** TCP and UDP: the echo service (RFC 862, port 7), a network diagnostic. */
+    /** TCP and UDP: the echo service (RFC 862, port 7), a network diagnostic, off by default. */
     public static final int ECHO_TCP = 3;
     public static final int ECHO_UDP = 4;
-
-    /** The sockets in use, in the order the main loop serves them. */
-    static final int SOCKETS_IN_USE = 5;
 
     /** KB per socket, index = socket number. TX: 4+1+1+4+2 = 12; RX: 4+1+2+4+2 = 13. */
     static final int[] TX_KB = {4, 1, 1, 4, 2, 0, 0, 0};

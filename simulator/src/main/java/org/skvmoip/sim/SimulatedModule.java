@@ -1,13 +1,17 @@
 package org.skvmoip.sim;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 
 import org.skvmoip.firmware.Firmware;
+import org.skvmoip.firmware.ModuleMain;
 import org.skvmoip.firmware.SocketPlan;
 import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
 import org.skvmoip.firmware.net.NetworkConfig;
 import org.skvmoip.firmware.w5500.W5500;
+import org.skvmoip.sim.board.McuReset;
 import org.skvmoip.sim.board.SimBoard;
 import org.skvmoip.sim.board.SimConfigStore;
 import org.skvmoip.sim.board.SystemClock;
@@ -23,10 +27,18 @@ import org.skvmoip.sim.w5500.W5500Model;
  * main loop on its own thread against a simulated board - W5500 model bridged to this host's
  * loopback, USB port enumerated by a USB host model, front-panel lines wired to a
  * {@link VirtualTarget} - and, when asked, the target's screen served as an MJPEG stream.
+ *
+ * <p>When the loop stops kicking the watchdog, the module is reset as an IWDG reset would: the
+ * firmware object and all it held are dropped and a new one powers up from the same flash
+ * settings; the W5500 keeps its state until the new firmware resets it through RSTn, and the
+ * USB host enumerates the port again, as a PC does when a device drops off the bus and returns.
  */
 public final class SimulatedModule implements AutoCloseable {
 
+    private static final Logger LOG = System.getLogger("org.skvmoip.sim");
     private static final long START_TIMEOUT_MILLIS = 10_000;
+    /** How long a reset waits for the old firmware's thread to reach a wait and end there. */
+    private static final long HALT_WAIT_MILLIS = 2_000;
     /** How often the machine's state advances: finer than the firmware's 10 ms LED sampling. */
     private static final long MACHINE_TICK_MILLIS = 5;
 
@@ -35,8 +47,9 @@ public final class SimulatedModule implements AutoCloseable {
     private final SimConfigStore configStore = new SimConfigStore();
     private final SimBoard board;
     private final ModuleSettings settings;
-    private Firmware firmware;
-    private Thread thread;
+    private volatile Firmware firmware;
+    private volatile Thread thread;
+    private int watchdogResets;
     private UsbHostModel usbHost;
     private MjpegServer video;
     /** The machine's own clock: it boots, blinks and shuts down whether or not anyone looks. */
@@ -58,6 +71,8 @@ public final class SimulatedModule implements AutoCloseable {
     private void tickMachine() {
         while (running) {
             target.update();
+            // The IWDG counts on its own clock; this thread is the module's nearest to one.
+            board.simWatchdog().check();
             try {
                 Thread.sleep(MACHINE_TICK_MILLIS);
             } catch (InterruptedException e) {
@@ -98,6 +113,18 @@ public final class SimulatedModule implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Before {@link #start()}: switch the echo diagnostic (TCP and UDP port 7) on in the
+     * module's settings, as a developer bringing up a board would; the product leaves it off.
+     */
+    public SimulatedModule withEchoDiagnostic() {
+        if (thread != null) {
+            throw new IllegalStateException("switch the echo diagnostic on before start: the firmware reads its settings at power-up");
+        }
+        settings.echoDiagnostic = true;
+        return this;
+    }
+
     /** Before {@link #start()}: serve the target's screen as MJPEG at {@code fps} on a free port. */
     public SimulatedModule withVideo(int fps) throws IOException {
         video = new MjpegServer(target, 0, fps);
@@ -119,7 +146,7 @@ public final class SimulatedModule implements AutoCloseable {
     public SimulatedModule start(boolean ownThread) throws InterruptedException {
         new ConfigStorage(configStore).save(settings);
         machineClock.start();
-        firmware = new Firmware(board);
+        firmware = ModuleMain.powerUp(board);
         usbHost = new UsbHostModel(board.usbPort(), target);
         target.addKeyboardLedListener(usbHost::setKeyboardLeds);
         Thread enumeration = new Thread(() -> {
@@ -127,15 +154,15 @@ public final class SimulatedModule implements AutoCloseable {
             usbHost.start();
         }, "usb-host-" + index);
         if (ownThread) {
-            thread = new Thread(firmware::run, "module-" + index);
-            thread.setDaemon(true);
-            thread.start();
+            board.simWatchdog().onReset(this::watchdogReset);
+            runFirmware();
         } else {
             firmware.start();
         }
         enumeration.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (enumeration.isAlive() || controlPort() < 0 || tcpPort() < 0 || udpPort() < 0) {
+        while (enumeration.isAlive() || controlPort() < 0 || discoveryPort() < 0
+                || settings.echoDiagnostic && (echoTcpPort() < 0 || echoUdpPort() < 0)) {
             if (!ownThread) {
                 firmware.runOnce();
             } else {
@@ -152,6 +179,63 @@ public final class SimulatedModule implements AutoCloseable {
         return this;
     }
 
+    private void runFirmware() {
+        Thread loop = new Thread(firmware::run, "module-" + index);
+        loop.setDaemon(true);
+        loop.setUncaughtExceptionHandler(SimulatedModule::loopEnded);
+        thread = loop;
+        loop.start();
+    }
+
+    private static void loopEnded(Thread loop, Throwable cause) {
+        if (!(cause instanceof McuReset)) {
+            LOG.log(Level.ERROR, loop.getName() + ": the firmware's loop ended with " + cause
+                    + "; the watchdog will reset the module", cause);
+        }
+    }
+
+    /** The IWDG fired: reset the MCU (see the class comment). Runs on the machine-clock thread. */
+    private synchronized void watchdogReset(long overdueMillis) {
+        if (!running) {
+            return;
+        }
+        LOG.log(Level.WARNING, "module " + index + ": watchdog reset, the main loop did not kick it for "
+                + (board.simWatchdog().timeoutMillis() + overdueMillis) + " ms");
+        Thread old = thread;
+        board.haltMcu();
+        try {
+            old.join(HALT_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (old.isAlive()) {
+            LOG.log(Level.ERROR, "module " + index + ": the old firmware is busy outside any wait and cannot be stopped;"
+                    + " the module stays halted and the watchdog tries again");
+            return;
+        }
+        board.powerUpMcu();
+        firmware = ModuleMain.powerUp(board);
+        runFirmware();
+        watchdogResets++;
+        Thread reconnect = new Thread(this::enumerateAgain, "usb-host-" + index);
+        reconnect.setDaemon(true);
+        reconnect.start();
+    }
+
+    private void enumerateAgain() {
+        try {
+            usbHost.enumerate(HidProtocol.REPORT);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "module " + index + ": USB enumeration after a watchdog reset failed: " + e, e);
+        }
+    }
+
+    /** Watchdog resets so far: a module that hangs is reset, one that runs well never is. */
+    public synchronized int watchdogResets() {
+        return watchdogResets;
+    }
+
     /** The host port of the module's control service (chip port 7390), or -1. */
     public int controlPort() {
         return hostPortOf(SocketPlan.CONTROL_TCP);
@@ -162,13 +246,13 @@ public final class SimulatedModule implements AutoCloseable {
         return hostPortOf(SocketPlan.DISCOVERY_UDP);
     }
 
-    /** The host port of the echo service's TCP socket, or -1. */
-    public int tcpPort() {
+    /** The host port of the echo diagnostic's TCP socket, or -1 (always while it is off). */
+    public int echoTcpPort() {
         return hostPortOf(SocketPlan.ECHO_TCP);
     }
 
-    /** The host port of the echo service's UDP socket, or -1. */
-    public int udpPort() {
+    /** The host port of the echo diagnostic's UDP socket, or -1 (always while it is off). */
+    public int echoUdpPort() {
         return hostPortOf(SocketPlan.ECHO_UDP);
     }
 
@@ -185,6 +269,7 @@ public final class SimulatedModule implements AutoCloseable {
         return index;
     }
 
+    /** The firmware running now: after a watchdog reset, a new one. */
     public Firmware firmware() {
         return firmware;
     }
@@ -207,13 +292,16 @@ public final class SimulatedModule implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
+        synchronized (this) {
+            running = false; // no watchdog reset from here on
+        }
         machineClock.interrupt();
         if (usbHost != null) {
             usbHost.close();
         }
         if (thread != null) {
             firmware.stop();
+            board.haltMcu(); // a hung loop ends too
             thread.join(2_000);
         }
         if (video != null) {

@@ -29,6 +29,10 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "10", description = "Frames per second of each screen stream (default: ${DEFAULT-VALUE}).")
     int fps;
 
+    @Option(names = "--echo", description = "Switch on every module's echo diagnostic (TCP and UDP port 7, RFC 862),"
+            + " off in the product.")
+    boolean echo;
+
     @Override
     public Integer call() throws Exception {
         if (modules < 1 || modules > 64) {
@@ -48,17 +52,22 @@ public final class SimulatorMain implements Callable<Integer> {
         }));
         for (int i = 0; i < modules; i++) {
             int offset = portBase < 0 ? -1 : portBase + 100 * i;
-            rack.add(new SimulatedModule(i, offset).withVideo(fps).start());
+            SimulatedModule module = new SimulatedModule(i, offset).withVideo(fps);
+            rack.add((echo ? module.withEchoDiagnostic() : module).start());
         }
         System.out.printf("%-8s %-8s %-10s %-10s %-6s %s%n", "machine", "control", "discovery", "echo", "power",
                 "screen (open in a browser, or: ffplay -f mpjpeg URL)");
         for (SimulatedModule module : rack) {
-            System.out.printf("%-8d %-8d %-10d %-10d %-6s %s%n", module.index(), module.controlPort(),
-                    module.discoveryPort(), module.tcpPort(), module.target().state(), module.videoUrl());
+            System.out.printf("%-8d %-8d %-10d %-10s %-6s %s%n", module.index(), module.controlPort(),
+                    module.discoveryPort(), echo ? String.valueOf(module.echoTcpPort()) : "off",
+                    module.target().state(), module.videoUrl());
         }
         System.out.printf("%nEach module speaks the control protocol (docs/protocol.md, chip port %d) and waits to be"
-                + " adopted by a server.%nTry the echo diagnostic: nc 127.0.0.1 %d%nRunning; Ctrl-C stops the rack.%n",
-                Protocol.CONTROL_TCP_PORT, rack.get(0).tcpPort());
+                + " adopted by a server.%n", Protocol.CONTROL_TCP_PORT);
+        if (echo) {
+            System.out.printf("Try the echo diagnostic: nc 127.0.0.1 %d%n", rack.get(0).echoTcpPort());
+        }
+        System.out.printf("Running; Ctrl-C stops the rack.%n");
         stopped.await();
         return 0;
     }

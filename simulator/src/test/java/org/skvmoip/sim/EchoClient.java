@@ -28,7 +28,7 @@ final class EchoClient implements AutoCloseable {
     static EchoClient connect(SimulatedModule module) throws Exception {
         long deadline = System.currentTimeMillis() + 5_000;
         while (true) {
-            int port = module.tcpPort();
+            int port = module.echoTcpPort();
             if (port > 0) {
                 Socket socket = new Socket();
                 try {

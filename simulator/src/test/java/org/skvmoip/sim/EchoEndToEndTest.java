@@ -29,7 +29,7 @@ class EchoEndToEndTest {
 
     @BeforeEach
     void startModule() throws Exception {
-        module = new SimulatedModule(0, -1).start();
+        module = new SimulatedModule(0, -1).withEchoDiagnostic().start();
     }
 
     @AfterEach
@@ -68,7 +68,7 @@ class EchoEndToEndTest {
             udp.setSoTimeout(5_000);
             for (int i = 0; i < 20; i++) {
                 byte[] message = ("datagram " + i).getBytes(StandardCharsets.US_ASCII);
-                udp.send(new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(), module.udpPort()));
+                udp.send(new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(), module.echoUdpPort()));
                 DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
                 udp.receive(reply);
                 assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII))
@@ -161,7 +161,7 @@ class EchoEndToEndTest {
             // The TCP echo is stuck on a full TX buffer; the main loop still serves UDP.
             udp.setSoTimeout(5_000);
             byte[] ping = "still alive".getBytes(StandardCharsets.US_ASCII);
-            udp.send(new DatagramPacket(ping, ping.length, InetAddress.getLoopbackAddress(), module.udpPort()));
+            udp.send(new DatagramPacket(ping, ping.length, InetAddress.getLoopbackAddress(), module.echoUdpPort()));
             DatagramPacket reply = new DatagramPacket(new byte[64], 64);
             udp.receive(reply);
             assertThat(reply.getLength()).isEqualTo(ping.length);

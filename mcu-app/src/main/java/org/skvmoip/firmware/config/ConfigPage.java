@@ -13,7 +13,7 @@ import org.skvmoip.protocol.Bytes;
  *   8       4    sequence number: the slot with the newer one is current
  *  12      81    body:
  *     +0    1      IP mode (0 static, 1 DHCP)
- *     +1    1      flags (bit 0: adopted)
+ *     +1    1      flags (bit 0: adopted, bit 1: echo diagnostic on)
  *     +2    4      static IP    +6  4 subnet   +10  4 gateway
  *    +14    2      control port (0: protocol default)
  *    +16    1      name length (0-32)
@@ -52,6 +52,8 @@ public final class ConfigPage {
     static final int OFF_CRC = HEADER_BYTES + BODY_BYTES_V1;
 
     private static final int FLAG_ADOPTED = 1;
+    /** A new bit in a byte that version 1 always wrote as 0: older pages read as "off". */
+    private static final int FLAG_ECHO_DIAGNOSTIC = 2;
 
     /** {@link #decode} results: why a page was not used. */
     public static final int OK = 0;
@@ -95,7 +97,8 @@ public final class ConfigPage {
         Bytes.put16(page, OFF_LENGTH, BODY_BYTES_V1);
         Bytes.put32(page, OFF_SEQUENCE, sequence);
         page[OFF_IP_MODE] = (byte) settings.ipMode;
-        page[OFF_FLAGS] = (byte) (settings.adopted ? FLAG_ADOPTED : 0);
+        page[OFF_FLAGS] = (byte) ((settings.adopted ? FLAG_ADOPTED : 0)
+                | (settings.echoDiagnostic ? FLAG_ECHO_DIAGNOSTIC : 0));
         System.arraycopy(settings.staticIp, 0, page, OFF_IP, 4);
         System.arraycopy(settings.staticSubnet, 0, page, OFF_SUBNET, 4);
         System.arraycopy(settings.staticGateway, 0, page, OFF_GATEWAY, 4);
@@ -119,6 +122,7 @@ public final class ConfigPage {
         }
         settings.ipMode = page[OFF_IP_MODE];
         settings.adopted = (page[OFF_FLAGS] & FLAG_ADOPTED) != 0;
+        settings.echoDiagnostic = (page[OFF_FLAGS] & FLAG_ECHO_DIAGNOSTIC) != 0;
         System.arraycopy(page, OFF_IP, settings.staticIp, 0, 4);
         System.arraycopy(page, OFF_SUBNET, settings.staticSubnet, 0, 4);
         System.arraycopy(page, OFF_GATEWAY, settings.staticGateway, 0, 4);

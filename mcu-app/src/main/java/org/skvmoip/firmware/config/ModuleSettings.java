@@ -37,8 +37,14 @@ public final class ModuleSettings {
     public int nameLength;
 
     /**
+     * Whether the echo service (RFC 862, TCP and UDP port 7) runs: a network diagnostic for
+     * bring-up, off in the product so that a module never answers what it did not ask for.
+     */
+    public boolean echoDiagnostic;
+
+    /**
      * Factory settings: DHCP, with 192.168.1.250/24 via 192.168.1.1 as the static and fallback
-     * address, not adopted, no name.
+     * address, not adopted, no name, no echo diagnostic.
      */
     public void setDefaults() {
         ipMode = IP_MODE_DHCP;
@@ -49,6 +55,7 @@ public final class ModuleSettings {
         clearAdoption();
         Arrays.fill(name, (byte) 0);
         nameLength = 0;
+        echoDiagnostic = false;
     }
 
     /** Forgets the server: the secret is zeroed, not just flagged unused. */
@@ -81,6 +88,7 @@ public final class ModuleSettings {
         System.arraycopy(other.secret, 0, secret, 0, SECRET_BYTES);
         System.arraycopy(other.name, 0, name, 0, NAME_MAX_BYTES);
         nameLength = other.nameLength;
+        echoDiagnostic = other.echoDiagnostic;
     }
 
     static boolean printable(byte[] src, int off, int len) {

@@ -6,10 +6,17 @@ import org.skvmoip.firmware.w5500.W5500;
 import org.skvmoip.firmware.w5500.W5500Socket;
 
 /**
- * The echo service (RFC 862) on TCP and UDP port 7: what a module answers before it has a
- * control protocol, and the simplest proof that the whole network path works. A TCP client
- * gets a one-line greeting, then every byte it sends comes back. One TCP client at a time, as
- * the chip's one listening socket accepts one connection; the next is served when it ends.
+ * The echo service (RFC 862) on TCP and UDP port 7: a bring-up diagnostic, the simplest proof
+ * that the whole network path works. Off unless the settings page switches it on
+ * ({@code ModuleSettings.echoDiagnostic}). A TCP client gets a one-line greeting, then every
+ * byte it sends comes back. One TCP client at a time, as the chip's one listening socket
+ * accepts one connection; the next is served when it ends.
+ *
+ * <p>UDP echo answers whoever the source address names, and UDP source addresses are not
+ * checked by anyone: one forged datagram from module A's port 7 to module B's port 7 would
+ * have the two echo each other for ever, and the same holds for any service that answers every
+ * datagram. So a datagram from such a port, or from port 0 (RFC 768: no reply wanted), is
+ * dropped unanswered, as inetd's built-in services do.
  *
  * <p>Back-pressure instead of buffering: while echoed bytes wait for TX space, nothing more is
  * read, so the W5500's RX window closes and the sender slows down.
@@ -37,6 +44,7 @@ public final class EchoService {
     private int datagramLen;
 
     private int connectionsAccepted;
+    private int loopsRefused;
 
     public EchoService(W5500 chip) {
         this.tcp = chip.socket(SocketPlan.ECHO_TCP);
@@ -59,6 +67,30 @@ public final class EchoService {
 
     public int connectionsAccepted() {
         return connectionsAccepted;
+    }
+
+    /** Datagrams dropped because their source port belongs to a service that answers anything. */
+    public int loopsRefused() {
+        return loopsRefused;
+    }
+
+    /**
+     * Whether a datagram from {@code port} must go unanswered: port 0, or the port of a service
+     * that answers every datagram - echo (RFC 862), daytime (RFC 867), quote of the day
+     * (RFC 865), character generator (RFC 864), time (RFC 868) - whose answer would come back.
+     */
+    public static boolean couldLoop(int port) {
+        switch (port) {
+            case 0:
+            case PORT:
+            case 13:
+            case 17:
+            case 19:
+            case 37:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void pollTcp() {
@@ -143,8 +175,12 @@ public final class EchoService {
             if (n <= 0) {
                 return;
             }
-            udp.lastPeerIp(datagramPeer, 0);
             datagramPeerPort = udp.lastPeerPort();
+            if (couldLoop(datagramPeerPort)) {
+                loopsRefused++;
+                continue;
+            }
+            udp.lastPeerIp(datagramPeer, 0);
             datagramLen = n;
         }
     }

@@ -43,7 +43,8 @@ public final class SimBoard implements Board, AutoCloseable {
     }
 
     private final W5500Model w5500;
-    private final SimEvents events = new SimEvents();
+    private final Clock clock;
+    private final SimEvents events;
     private final SimUsbDevice usb = new SimUsbDevice();
     private final SimPin powerButton;
     private final SimPin resetButton;
@@ -62,6 +63,16 @@ public final class SimBoard implements Board, AutoCloseable {
     }
 
     public SimBoard(int index, HostNetwork network, Wiring wiring, SimConfigStore configStore) {
+        this(index, network, wiring, configStore, SystemClock.INSTANCE);
+    }
+
+    /**
+     * @param clock the firmware's time: {@link SystemClock#INSTANCE}, or a {@link ManualClock}
+     *              for tests that step time themselves (the W5500 model keeps real time)
+     */
+    public SimBoard(int index, HostNetwork network, Wiring wiring, SimConfigStore configStore, Clock clock) {
+        this.clock = clock;
+        this.events = new SimEvents(clock);
         this.w5500 = new W5500Model(network);
         this.powerButton = new SimPin(wiring.powerButton());
         this.resetButton = new SimPin(wiring.resetButton());
@@ -69,8 +80,10 @@ public final class SimBoard implements Board, AutoCloseable {
         this.hddLed = new SimPin(wiring.hddLed());
         this.configStore = configStore;
         this.uniqueId = new SimUniqueId(index);
-        this.watchdog = new SimWatchdog(SystemClock.INSTANCE, overdue -> { });
+        this.watchdog = new SimWatchdog(clock, null);
         factoryResetLine.drive(true); // active low: released
+        // INTn's falling edges only, as EXTI1 on the device takes them: a second interrupt while
+        // INTn is still low wakes nobody, and the firmware must look at the line itself.
         w5500.onInterrupt(events::signal);
         usb.onEvent(events::signal);
         // The LED lines' edges wake the loop, as EXTI15_10 does on the device.
@@ -91,6 +104,28 @@ public final class SimBoard implements Board, AutoCloseable {
     /** Hold (true) or release the factory-reset button, as a person would at power-up. */
     public void holdFactoryReset(boolean held) {
         factoryResetLine.drive(!held);
+    }
+
+    /** Fault injection: the firmware's loop stops in its next wait and never kicks the watchdog again. */
+    public void hangFirmware() {
+        events.hang();
+    }
+
+    /**
+     * The MCU's half of a reset (IWDG or power-up), the firmware's thread being told by
+     * {@link McuReset}: GPIOs back to floating inputs, so the front-panel optocouplers let go of
+     * any button the old firmware held. The W5500, flash and the target are other chips and
+     * keep their state; the new firmware resets the W5500 through RSTn itself.
+     */
+    public void haltMcu() {
+        events.halt();
+        powerButton.low();
+        resetButton.low();
+    }
+
+    /** After {@link #haltMcu()}, once the old firmware's thread has ended: ready for a new one. */
+    public void powerUpMcu() {
+        events.powerUp();
     }
 
     public SimWatchdog simWatchdog() {
@@ -173,7 +208,7 @@ public final class SimBoard implements Board, AutoCloseable {
 
     @Override
     public Clock clock() {
-        return SystemClock.INSTANCE;
+        return clock;
     }
 
     @Override

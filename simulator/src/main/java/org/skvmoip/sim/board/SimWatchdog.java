@@ -4,9 +4,10 @@ import org.skvmoip.hal.Clock;
 import org.skvmoip.hal.Watchdog;
 
 /**
- * The module's watchdog in the simulator. It cannot reset a JVM thread, so a missed deadline
- * becomes a "watchdog reset" event: {@link #check()} (which the rack calls now and then)
- * reports it once per expiry to the listener, which can restart the module as the MCU would.
+ * The module's watchdog in the simulator (the IWDG on the device). It cannot reset a JVM
+ * thread itself, so a missed deadline becomes a "watchdog reset" event: {@link #check()}
+ * (which the simulated module calls every few milliseconds) reports it once per expiry to the
+ * listener, which resets the module as the MCU would.
  */
 public final class SimWatchdog implements Watchdog {
 
@@ -16,7 +17,7 @@ public final class SimWatchdog implements Watchdog {
     }
 
     private final Clock clock;
-    private final ResetListener listener;
+    private volatile ResetListener listener;
     private int timeoutMillis;
     private long deadline = Long.MAX_VALUE;
     private long kicks;
@@ -26,6 +27,11 @@ public final class SimWatchdog implements Watchdog {
     public SimWatchdog(Clock clock, ResetListener listener) {
         this.clock = clock;
         this.listener = listener;
+    }
+
+    /** Who resets the module on a missed deadline; null: nobody (the expiry is only counted). */
+    public void onReset(ResetListener resetter) {
+        this.listener = resetter;
     }
 
     @Override
@@ -60,8 +66,9 @@ public final class SimWatchdog implements Watchdog {
             resets++;
             deadline = now + timeoutMillis;
         }
-        if (listener != null) {
-            listener.watchdogReset(overdue);
+        ResetListener resetter = listener;
+        if (resetter != null) {
+            resetter.watchdogReset(overdue);
         }
         return true;
     }

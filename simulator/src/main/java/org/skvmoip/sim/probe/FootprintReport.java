@@ -32,8 +32,7 @@ public record FootprintReport(List<PackageFootprint> packages, List<StartUpAlloc
      * from the application's entry points, so classes no entry point reaches (for example the
      * protocol's server side) take no flash on the module.
      */
-    public static final List<String> ENTRY_POINTS =
-            List.of("org.skvmoip.firmware.Firmware", "org.skvmoip.hal.stm32.Stm32F401Board");
+    public static final List<String> ENTRY_POINTS = List.of("org.skvmoip.firmware.ModuleMain");
 
     /** Flash for our class files: half of the part's 256 KB, the rest is the VM, C code and libraries. */
     public static final long FLASH_BUDGET_BYTES = 128 * 1024;

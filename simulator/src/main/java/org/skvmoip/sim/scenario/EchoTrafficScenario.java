@@ -10,7 +10,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 import org.skvmoip.firmware.Firmware;
+import org.skvmoip.firmware.ModuleMain;
 import org.skvmoip.firmware.SocketPlan;
+import org.skvmoip.firmware.config.ConfigStorage;
+import org.skvmoip.firmware.config.ModuleSettings;
 import org.skvmoip.sim.board.SimBoard;
 import org.skvmoip.sim.probe.AllocationScenario;
 import org.skvmoip.sim.w5500.HostNetwork;
@@ -19,7 +22,7 @@ import org.skvmoip.sim.w5500.HostNetwork;
  * The firmware main loop under steady TCP and UDP echo traffic, one iteration per
  * {@link #runOnce()}, driven on the calling thread (the one the allocation probe measures).
  * Host clients on their own threads keep data flowing through the W5500 driver's send and
- * receive paths the whole time.
+ * receive paths the whole time. The echo diagnostic is switched on in the settings page for it.
  */
 public final class EchoTrafficScenario implements AllocationScenario {
 
@@ -41,7 +44,11 @@ public final class EchoTrafficScenario implements AllocationScenario {
     @Override
     public void setUp() throws Exception {
         board = new SimBoard(HostNetwork.loopback(-1));
-        firmware = new Firmware(board);
+        ModuleSettings settings = new ModuleSettings();
+        settings.setDefaults();
+        settings.echoDiagnostic = true;
+        new ConfigStorage(board.simConfigStore()).save(settings);
+        firmware = ModuleMain.powerUp(board);
         if (!firmware.start()) {
             throw new IllegalStateException("the simulated W5500 did not answer");
         }

@@ -23,7 +23,7 @@ final class ChipState {
     boolean heldInReset;
     /** The model was closed: host threads finish. */
     boolean closed;
-    /** Told whenever a change leaves INTn asserted (the board's event line); may be null. */
+    /** Told after every change, so the INTn pin can see its edges; may be null. */
     Runnable interruptListener;
 
     ChipState() {
@@ -75,12 +75,12 @@ final class ChipState {
     }
 
     /**
-     * Something changed: wake whoever waits on the monitor, and tell the interrupt listener when
-     * INTn is asserted (as the pin's EXTI interrupt would). Called with the monitor held.
+     * Something changed: wake whoever waits on the monitor, and tell the interrupt listener, which
+     * decides whether INTn moved. Called with the monitor held.
      */
     void changed() {
         notifyAll();
-        if (interruptListener != null && interruptAsserted()) {
+        if (interruptListener != null) {
             interruptListener.run();
         }
     }

@@ -195,12 +195,14 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
 
     /**
      * Runs {@code listener} (on whichever thread made the change, with the chip's monitor held:
-     * it must be quick and must not call back into the model) whenever INTn is asserted after a
-     * change. The simulated board uses it to wake the firmware's main loop.
+     * it must be quick and must not call back into the model) on each falling edge of INTn, as
+     * the board's EXTI line sees it: once when INTn goes low, not again until it has gone high.
+     * The simulated board uses it to wake the firmware's main loop.
      */
     public void onInterrupt(Runnable listener) {
         synchronized (chip) {
-            chip.interruptListener = listener;
+            interruptLine.onFallingEdge(listener);
+            chip.interruptListener = interruptLine::levelMayHaveChanged;
         }
     }
 

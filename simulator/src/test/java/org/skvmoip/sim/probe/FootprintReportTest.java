@@ -26,7 +26,7 @@ class FootprintReportTest {
         assertThat(report.packages()).extracting(FootprintReport.PackageFootprint::packageName)
                 .contains("org.skvmoip.hal", "org.skvmoip.hal.stm32", "org.skvmoip.firmware.w5500");
         assertThat(report.classBytes()).isPositive().isLessThanOrEqualTo(FootprintReport.FLASH_BUDGET_BYTES);
-        // At least the driver's two SPI frame buffers and the echo service's two 1 KB buffers.
+        // At least the driver's two SPI frame buffers and 2 KB more (HID reports, protocol session).
         assertThat(report.startUpBytes()).isGreaterThan(2 * 515 + 2 * 1024)
                 .isLessThanOrEqualTo(FootprintReport.STARTUP_RAM_BUDGET_BYTES);
         assertThat(report.overBudget()).isEmpty();
