@@ -16,7 +16,10 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The class files of one class-path entry: a directory such as target/classes, or a jar.
@@ -24,14 +27,20 @@ import org.objectweb.asm.ClassWriter;
  * <p>Sizes are counted without debug attributes (line numbers, local variable tables, source
  * file names): the build keeps them so test stack traces have line numbers, but the device
  * image, linked by MicroEJ's SOAR, does not carry them, so they are not what takes flash.
+ * {@link Entry#linkedBytes()} also leaves out compile-time constant fields ({@code static final}
+ * primitives and strings with a ConstantValue attribute, JVMS §4.7.2): javac copies their values
+ * into every use (JLS §13.1), so nothing reads the field at run time and a linker that keeps only
+ * what the code uses has nothing of it to keep. Register maps and protocol constants are most
+ * of that difference.
  */
 public final class ClassFiles {
 
     /**
-     * One class file; {@code bytes} is its size with its debug attributes removed, and
+     * One class file; {@code bytes} is its size with its debug attributes removed,
+     * {@code linkedBytes} that size also without compile-time constant fields, and
      * {@code references} the classes its constant pool names (dotted names).
      */
-    public record Entry(String className, long bytes, Set<String> references) {
+    public record Entry(String className, long bytes, long linkedBytes, Set<String> references) {
         public Entry {
             references = Set.copyOf(references);
         }
@@ -99,7 +108,8 @@ public final class ClassFiles {
     }
 
     private static Entry entry(String className, byte[] classFile) {
-        return new Entry(className, withoutDebugInfo(classFile), referencedClasses(classFile));
+        return new Entry(className, withoutDebugInfo(classFile), withoutDebugInfoOrConstantFields(classFile),
+                referencedClasses(classFile));
     }
 
     /**
@@ -131,6 +141,22 @@ public final class ClassFiles {
     static long withoutDebugInfo(byte[] classFile) {
         ClassWriter writer = new ClassWriter(0);
         new ClassReader(classFile).accept(writer, ClassReader.SKIP_DEBUG);
+        return writer.toByteArray().length;
+    }
+
+    /**
+     * The size of {@code classFile} rewritten without debug attributes and without its
+     * compile-time constant fields; the constant pool is rebuilt, so their names and values go too.
+     */
+    static long withoutDebugInfoOrConstantFields(byte[] classFile) {
+        ClassWriter writer = new ClassWriter(0);
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                boolean constant = (access & Opcodes.ACC_STATIC) != 0 && (access & Opcodes.ACC_FINAL) != 0 && value != null;
+                return constant ? null : super.visitField(access, name, descriptor, signature, value);
+            }
+        }, ClassReader.SKIP_DEBUG);
         return writer.toByteArray().length;
     }
 

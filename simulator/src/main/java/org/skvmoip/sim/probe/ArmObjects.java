@@ -1,0 +1,128 @@
+package org.skvmoip.sim.probe;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What Cortex-M4 object files put where on the STM32F401, from {@code arm-none-eabi-size -A}
+ * (one line per section) and the placement rules of the linker script
+ * mcu-hal/src/main/c/board/stm32f401cc.ld:
+ * <ul>
+ *   <li>the vector table, and the code and constants of {@code board/} and {@code drivers/}: the
+ *       BOOT region (flash sectors 0-1, 32 KB, before the settings sectors);</li>
+ *   <li>all other code and constants, and the initial values of {@code .data}: the FLASH region
+ *       (sectors 4-5, 192 KB, after them);</li>
+ *   <li>{@code .data}, {@code .bss}, {@code .noinit}: RAM.</li>
+ * </ul>
+ * Objects are counted whole: {@code --gc-sections} at link can only make the image smaller.
+ */
+public final class ArmObjects {
+
+    /** Bytes one object places in each region. */
+    public record Placement(String object, long boot, long flash, long ram) {
+    }
+
+    private ArmObjects() {
+    }
+
+    /** Whether {@code arm-none-eabi-size} can be run here. */
+    public static boolean sizeToolPresent() {
+        try {
+            return run(List.of("arm-none-eabi-size", "--version")).contains("size");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The placement of each object, named by its path under {@code root} (as the ARM build lays
+     * out its objects: the source path with {@code .o} for {@code .c}).
+     */
+    public static List<Placement> measure(Path root, List<String> objects) throws IOException {
+        List<String> command = new ArrayList<>(List.of("arm-none-eabi-size", "-A"));
+        for (String object : objects) {
+            Path file = root.resolve(object);
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("no object " + file + ": build it first (mcu-hal's ArmBuildTest and CryptoNativeTest)");
+            }
+            command.add(file.toString());
+        }
+        return parse(run(command), root, objects);
+    }
+
+    /** Parses {@code arm-none-eabi-size -A} output for {@code objects}, in that order. */
+    static List<Placement> parse(String output, Path root, List<String> objects) {
+        List<Placement> placements = new ArrayList<>();
+        String object = null;
+        long boot = 0;
+        long flash = 0;
+        long ram = 0;
+        for (String line : output.split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (line.endsWith(":")) {
+                if (object != null) {
+                    placements.add(new Placement(object, boot, flash, ram));
+                }
+                object = objectNamed(line.substring(0, line.lastIndexOf(':')).trim(), root, objects);
+                boot = flash = ram = 0;
+            } else if (object != null && fields.length == 3 && fields[1].matches("\\d+")) {
+                String section = fields[0];
+                long size = Long.parseLong(fields[1]);
+                boolean startUp = object.startsWith("board/") || object.startsWith("drivers/");
+                if (section.startsWith(".isr_vector")) {
+                    boot += size;
+                } else if (section.startsWith(".text") || section.startsWith(".rodata")) {
+                    if (startUp) {
+                        boot += size;
+                    } else {
+                        flash += size;
+                    }
+                } else if (section.startsWith(".ARM.exidx")) {
+                    flash += size;
+                } else if (section.startsWith(".data")) {
+                    flash += size;
+                    ram += size;
+                } else if (section.startsWith(".bss") || section.startsWith(".noinit") || section.equals("COMMON")) {
+                    ram += size;
+                }
+            }
+        }
+        if (object != null) {
+            placements.add(new Placement(object, boot, flash, ram));
+        }
+        if (placements.size() != objects.size()) {
+            throw new IllegalStateException("arm-none-eabi-size reported " + placements.size() + " objects, expected "
+                    + objects.size() + ":\n" + output);
+        }
+        return placements;
+    }
+
+    private static String objectNamed(String path, Path root, List<String> objects) {
+        for (String object : objects) {
+            if (Path.of(path).equals(root.resolve(object))) {
+                return object;
+            }
+        }
+        throw new IllegalStateException("arm-none-eabi-size named " + path + ", which was not asked for");
+    }
+
+    private static String run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command.subList(0, 2)) + " failed:\n" + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted", e));
+        }
+        return output;
+    }
+}
