@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -72,6 +74,15 @@ public final class ClassFiles {
 
     /** Every {@code .class} file in {@code classPathEntry} except module-info and package-info. */
     public static List<Entry> in(Path classPathEntry) {
+        List<Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, byte[]> classFile : contents(classPathEntry).entrySet()) {
+            entries.add(entry(classFile.getKey(), classFile.getValue()));
+        }
+        return entries;
+    }
+
+    /** The bytes of every class file in {@code classPathEntry}, by class name, as {@link #in} lists them. */
+    public static Map<String, byte[]> contents(Path classPathEntry) {
         try {
             return Files.isDirectory(classPathEntry) ? inDirectory(classPathEntry) : inJar(classPathEntry);
         } catch (IOException e) {
@@ -79,27 +90,27 @@ public final class ClassFiles {
         }
     }
 
-    private static List<Entry> inDirectory(Path root) throws IOException {
-        List<Entry> entries = new ArrayList<>();
+    private static Map<String, byte[]> inDirectory(Path root) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (isClassFile(relative)) {
-                    entries.add(entry(className(relative), Files.readAllBytes(file)));
+                    entries.put(className(relative), Files.readAllBytes(file));
                 }
             }
         }
         return entries;
     }
 
-    private static List<Entry> inJar(Path jar) throws IOException {
-        List<Entry> entries = new ArrayList<>();
+    private static Map<String, byte[]> inJar(Path jar) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
                 JarEntry entry = e.nextElement();
                 if (isClassFile(entry.getName()) && !entry.getName().startsWith("META-INF/")) {
                     try (var in = file.getInputStream(entry)) {
-                        entries.add(entry(className(entry.getName()), in.readAllBytes()));
+                        entries.put(className(entry.getName()), in.readAllBytes());
                     }
                 }
             }
