@@ -162,7 +162,7 @@ public final class SimulatedModule implements AutoCloseable {
         enumeration.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         while (enumeration.isAlive() || controlPort() < 0 || discoveryPort() < 0
-                || settings.echoDiagnostic && (echoTcpPort() < 0 || echoUdpPort() < 0)) {
+                || firmware.echo() != null && (echoTcpPort() < 0 || echoUdpPort() < 0)) {
             if (!ownThread) {
                 firmware.runOnce();
             } else {

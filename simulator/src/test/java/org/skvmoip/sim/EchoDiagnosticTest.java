@@ -91,6 +91,18 @@ class EchoDiagnosticTest {
     }
 
     @Test
+    void aFactoryResetSwitchesTheDiagnosticOffAsShipped() throws Exception {
+        SimulatedModule module = new SimulatedModule(0, -1).withEchoDiagnostic();
+        module.board().holdFactoryReset(true);
+        try (module) {
+            module.start();
+
+            assertThat(module.firmware().echo()).isNull();
+            assertThat(module.w5500().socketStatus(SocketPlan.ECHO_UDP)).isEqualTo(SocketRegisters.SOCK_CLOSED);
+        }
+    }
+
+    @Test
     void onlyPortsOfServicesThatAnswerAnythingAndPort0AreRefused() {
         for (int port : new int[] {0, 7, 13, 17, 19, 37}) {
             assertThat(EchoService.couldLoop(port)).as("port %d", port).isTrue();

@@ -204,8 +204,9 @@ public final class ConfigStorage {
     /**
      * Call once at start-up, after {@link #load}: when {@code button} (active low, pressed =
      * low) reads pressed for {@link #FACTORY_RESET_HOLD_MILLIS}, the module forgets its server
-     * (secret zeroed, not adopted) and saves that; addresses and name are kept, so the module
-     * comes back where it was on the network, ready to be adopted again.
+     * (secret zeroed, not adopted), switches the echo diagnostic off as shipped, and saves that;
+     * addresses and name are kept, so the module comes back where it was on the network, ready
+     * to be adopted again.
      *
      * @return whether the reset was applied
      */
@@ -220,6 +221,7 @@ public final class ConfigStorage {
             clock.sleepMillis(FACTORY_RESET_SAMPLE_MILLIS);
         }
         settings.clearAdoption();
+        settings.echoDiagnostic = false;
         save(settings);
         return true;
     }

@@ -103,7 +103,7 @@ class InterruptEdgeTest {
         assertThat(clock.millis()).as("an idle pass sleeps, it does not spin").isGreaterThan(before);
     }
 
-    /** Static address settings, the firmware constructed on the hooked bus, run until it listens. */
+    /** Static address settings, the firmware constructed on the hooked bus, run until it listens and idles. */
     private void powerUp() throws InterruptedException {
         ModuleSettings settings = new ModuleSettings();
         settings.setDefaults();
@@ -115,7 +115,8 @@ class InterruptEdgeTest {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (board.w5500().socketStatus(SocketPlan.CONTROL_TCP) != SocketRegisters.SOCK_LISTEN
                 || board.w5500().hostPort(SocketPlan.DISCOVERY_UDP) < 0
-                || board.w5500().interruptLine().isAsserted()) {
+                || board.w5500().interruptLine().isAsserted()
+                || firmware.frontPanel().nextDeadline() != Long.MAX_VALUE) { // LEDs settled: an idle module
             firmware.runOnce();
             assertThat(System.nanoTime()).as("the firmware opens its sockets").isLessThan(deadline);
         }
