@@ -34,8 +34,6 @@
 #define W5500_RESET_LOW_MS 2u
 #define W5500_RESET_READY_MS 10u
 
-static const char SELF_TEST_LINE[] = "skvmoip bring-up ok\n";
-
 extern int board_clock_status;
 
 void SysTick_Handler(void);
@@ -48,6 +46,24 @@ static void wait_ms(uint32_t ms) {
     uint32_t start = clock_millis();
     while (clock_millis() - start < ms) {
         iwdg_kick();
+    }
+}
+
+/* The USB keyboard over the OTG_FS driver, with the firmware's own descriptors (generated). */
+static void keyboard_start(void) {
+    uint8_t unique_id[12];
+    uid_read(unique_id);
+    usb_keyboard_init(unique_id);
+    if (usb_device_reset_core() == USB_DEVICE_OK) {
+        wait_ms(USB_DEVICE_FORCE_MODE_SETTLE_MS);
+        (void)usb_device_connect();
+    }
+}
+
+static void keyboard_poll(int key_pressed) {
+    usb_keyboard_poll();
+    if (key_pressed && usb_keyboard_configured()) {
+        (void)usb_keyboard_type("skvmoip bring-up ok\n");
     }
 }
 
@@ -81,13 +97,7 @@ int main(void) {
     gpio_write(WIRING_W5500_RST, 1);
     wait_ms(W5500_RESET_READY_MS);
 
-    uint8_t unique_id[12];
-    uid_read(unique_id);
-    usb_keyboard_init(unique_id);
-    if (usb_device_reset_core() == USB_DEVICE_OK) {
-        wait_ms(USB_DEVICE_FORCE_MODE_SETTLE_MS);
-        (void)usb_device_connect();
-    }
+    keyboard_start();
     int chip_ok = 0;
     int link_up = 0;
     int key_was_down = 0;
@@ -100,10 +110,7 @@ int main(void) {
             link_up = chip_ok && (w5500_read_common(W5500_PHYCFGR) & W5500_PHYCFGR_LNK) != 0u;
         }
         int key_down = !gpio_read(WIRING_FACTORY_RESET); /* KEY shorts PA0 to ground */
-        usb_keyboard_poll();
-        if (key_down && !key_was_down && usb_keyboard_configured()) {
-            (void)usb_keyboard_type(SELF_TEST_LINE);
-        }
+        keyboard_poll(key_down && !key_was_down);
         key_was_down = key_down;
         led(led_pattern(chip_ok, link_up, now));
         iwdg_kick();

@@ -101,6 +101,7 @@ class ArmBuildTest {
         assertThat(word(image, 0x08000004L)).as("Reset, a Thumb address").isEqualTo(symbols.get("Reset_Handler") | 1);
         List<String> faults = List.of("HardFault_Handler", "MemManage_Handler", "BusFault_Handler", "UsageFault_Handler");
         for (int i = 0; i < faults.size(); i++) {
+            assertThat(symbols).as("the image has a " + faults.get(i)).containsKey(faults.get(i));
             long entry = word(image, 0x08000000L + 4L * (3 + i));
             assertThat(entry).as(faults.get(i)).isEqualTo(symbols.get(faults.get(i)) | 1);
             assertThat(entry).as(faults.get(i) + " is not the catch-all").isNotEqualTo(symbols.get("faults_unexpected") | 1);

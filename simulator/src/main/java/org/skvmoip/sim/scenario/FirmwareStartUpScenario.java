@@ -20,9 +20,6 @@ public final class FirmwareStartUpScenario implements AllocationScenario {
     @Override
     public void setUp() {
         board = new SimBoard(HostNetwork.loopback(-1));
-        // The simulated board's SecureRandom seeds itself on first use (about 55 KB on HotSpot):
-        // the board's hardware, as mbedTLS's static contexts are on the device, not Java heap.
-        board.crypto().randomBytes(new byte[1], 0, 1);
     }
 
     @Override
