@@ -1,7 +1,6 @@
 package org.skvmoip.sim.probe;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +120,7 @@ public final class ArmObjects {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted", e));
+            throw new IOException("interrupted while running " + command.get(0), e);
         }
         return output;
     }
