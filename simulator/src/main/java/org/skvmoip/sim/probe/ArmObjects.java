@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What Cortex-M4 object files put where on the STM32F401, from {@code arm-none-eabi-size -A}
  * (one line per section) and the placement rules of the linker script
  * mcu-hal/src/main/c/board/stm32f401cc.ld:
  * <ul>
- *   <li>the vector table, and the code and constants of {@code board/} and {@code drivers/}: the
- *       BOOT region (flash sectors 0-1, 32 KB, before the settings sectors);</li>
+ *   <li>the vector table, and the code and constants of the directories that the script's
+ *       {@code .boot} section names ({@link #bootDirectories}: {@code board/} and {@code drivers/}
+ *       today): the BOOT region (flash sectors 0-1, 32 KB, before the settings sectors);</li>
  *   <li>all other code and constants, and the initial values of {@code .data}: the FLASH region
  *       (sectors 4-5, 192 KB, after them);</li>
  *   <li>{@code .data}, {@code .bss}, {@code .noinit}: RAM.</li>
@@ -27,7 +31,26 @@ public final class ArmObjects {
     public record Placement(String object, long boot, long flash, long ram) {
     }
 
+    private static final Pattern BOOT_SECTION = Pattern.compile("\\.boot\\s*:\\s*\\{([^}]*)\\}");
+    private static final Pattern OBJECT_DIRECTORY = Pattern.compile("\\*([\\w/]+)/\\*\\.o\\(");
+
     private ArmObjects() {
+    }
+
+    /**
+     * The directories whose objects the linker script's {@code .boot} output section takes
+     * ({@code *board/*.o(.text ...)} names {@code board/}), so the placement follows the script.
+     */
+    public static List<String> bootDirectories(String linkerScript) {
+        Matcher boot = BOOT_SECTION.matcher(linkerScript);
+        if (!boot.find()) {
+            throw new IllegalArgumentException("the linker script has no .boot output section");
+        }
+        List<String> directories = new ArrayList<>();
+        for (Matcher m = OBJECT_DIRECTORY.matcher(boot.group(1)); m.find(); ) {
+            directories.add(m.group(1) + "/");
+        }
+        return directories;
     }
 
     /** Whether {@code arm-none-eabi-size} can be run here. */
@@ -40,23 +63,23 @@ public final class ArmObjects {
     }
 
     /**
-     * The placement of each object, named by its path under {@code root} (as the ARM build lays
-     * out its objects: the source path with {@code .o} for {@code .c}).
+     * The placement of each object: the keys name objects as the image's link sees them (the
+     * source path with {@code .o} for {@code .c}, which the script's patterns match), the values
+     * are the files to measure.
      */
-    public static List<Placement> measure(Path root, List<String> objects) throws IOException {
+    public static List<Placement> measure(Map<String, Path> objects, List<String> bootDirectories) throws IOException {
         List<String> command = new ArrayList<>(List.of("arm-none-eabi-size", "-A"));
-        for (String object : objects) {
-            Path file = root.resolve(object);
+        for (Path file : objects.values()) {
             if (!Files.isRegularFile(file)) {
                 throw new IOException("no object " + file + ": build it first (mcu-hal's ArmBuildTest and CryptoNativeTest)");
             }
             command.add(file.toString());
         }
-        return parse(run(command), root, objects);
+        return parse(run(command), objects, bootDirectories);
     }
 
     /** Parses {@code arm-none-eabi-size -A} output for {@code objects}, in that order. */
-    static List<Placement> parse(String output, Path root, List<String> objects) {
+    static List<Placement> parse(String output, Map<String, Path> objects, List<String> bootDirectories) {
         List<Placement> placements = new ArrayList<>();
         String object = null;
         long boot = 0;
@@ -68,12 +91,13 @@ public final class ArmObjects {
                 if (object != null) {
                     placements.add(new Placement(object, boot, flash, ram));
                 }
-                object = objectNamed(line.substring(0, line.lastIndexOf(':')).trim(), root, objects);
+                object = objectNamed(line.substring(0, line.lastIndexOf(':')).trim(), objects);
                 boot = flash = ram = 0;
             } else if (object != null && fields.length == 3 && fields[1].matches("\\d+")) {
                 String section = fields[0];
                 long size = Long.parseLong(fields[1]);
-                boolean startUp = object.startsWith("board/") || object.startsWith("drivers/");
+                String name = object;
+                boolean startUp = bootDirectories.stream().anyMatch(name::startsWith);
                 if (section.startsWith(".isr_vector")) {
                     boot += size;
                 } else if (section.startsWith(".text") || section.startsWith(".rodata")) {
@@ -102,10 +126,10 @@ public final class ArmObjects {
         return placements;
     }
 
-    private static String objectNamed(String path, Path root, List<String> objects) {
-        for (String object : objects) {
-            if (Path.of(path).equals(root.resolve(object))) {
-                return object;
+    private static String objectNamed(String path, Map<String, Path> objects) {
+        for (Map.Entry<String, Path> object : objects.entrySet()) {
+            if (Path.of(path).equals(object.getValue())) {
+                return object.getKey();
             }
         }
         throw new IllegalStateException("arm-none-eabi-size named " + path + ", which was not asked for");

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,18 +59,22 @@ public final class ImageParts {
     /** Every part of the image, for the repository at {@code root}. */
     public static ImageBudget measure(Path root, FootprintReport java) throws IOException {
         ImageOptions options = ImageOptions.read(root);
-        List<String> bsp = bspSources(root);
-        List<String> driverObjects = new ArrayList<>();
-        for (String source : bsp) {
-            if (!source.equals(C_ROOT.resolve("crypto/skvm_crypto.c").toString())) {
-                driverObjects.add(objectOf(root.resolve(C_ROOT).relativize(root.resolve(source)).toString()));
+        List<String> bootDirectories = ArmObjects.bootDirectories(Files.readString(root.resolve(LINKER_SCRIPT)));
+        // Objects by the names the image's link gives them (the linker script's patterns match
+        // those), each with the file that mcu-hal's Cortex-M4 builds left.
+        Map<String, Path> driverObjects = new LinkedHashMap<>();
+        String cryptoBinding = C_ROOT.resolve("crypto/skvm_crypto.c").toString();
+        for (String source : bspSources(root)) {
+            if (!source.equals(cryptoBinding)) {
+                String object = objectOf(root.resolve(C_ROOT).relativize(root.resolve(source)).toString());
+                driverObjects.put(object, root.resolve(ARM_OBJECTS).resolve(object));
             }
         }
-        List<String> cryptoObjects = new ArrayList<>();
+        Map<String, Path> cryptoObjects = new LinkedHashMap<>();
         for (String module : listFile(root.resolve(MBEDTLS_MODULES))) {
-            cryptoObjects.add(objectOf(module));
+            cryptoObjects.put("library/" + objectOf(module), root.resolve(CRYPTO_OBJECTS).resolve(objectOf(module)));
         }
-        cryptoObjects.add("skvm_crypto.o");
+        cryptoObjects.put("crypto/skvm_crypto.o", root.resolve(CRYPTO_OBJECTS).resolve("skvm_crypto.o"));
 
         List<ImageBudget.Part> parts = new ArrayList<>();
         parts.add(new ImageBudget.Part("Java application (mcu-hal + protocol + mcu-app, reachable from ModuleMain)", 0,
@@ -81,10 +87,10 @@ public final class ImageParts {
                 CORE_ENGINE_SOURCE));
         parts.add(new ImageBudget.Part("MicroEJ EDC library classes (" + java.platformTypes().size() + " java.* types named)",
                 0, EDC_ALLOWANCE_BYTES, 0, "allowance: no published figure"));
-        parts.add(cPart(root, "BSP C: start-up, vectors, wiring, drivers, SNI natives (" + driverObjects.size() + " files)",
-                ARM_OBJECTS, driverObjects, RECORDED_BSP, "measured: arm-none-eabi-size of mcu-hal's ARM build, -Os"));
-        parts.add(cPart(root, "mbedTLS 2.28 (" + (cryptoObjects.size() - 1) + " modules, our config) + crypto binding",
-                CRYPTO_OBJECTS, cryptoObjects, RECORDED_CRYPTO, "measured: arm-none-eabi-size of CryptoNativeTest's"
+        parts.add(cPart("BSP C: start-up, vectors, wiring, drivers, SNI natives (" + driverObjects.size() + " files)",
+                driverObjects, bootDirectories, RECORDED_BSP, "measured: arm-none-eabi-size of mcu-hal's ARM build, -Os"));
+        parts.add(cPart("mbedTLS 2.28 (" + (cryptoObjects.size() - 1) + " modules, our config) + crypto binding",
+                cryptoObjects, bootDirectories, RECORDED_CRYPTO, "measured: arm-none-eabi-size of CryptoNativeTest's"
                         + " Cortex-M4 build, -Os"));
         parts.add(new ImageBudget.Part("C library (newlib-nano)", 0, LIBC_FLASH_ALLOWANCE_BYTES, LIBC_RAM_ALLOWANCE_BYTES,
                 "allowance"));
@@ -120,13 +126,12 @@ public final class ImageParts {
         return Long.parseLong(m.group(1)) * unit;
     }
 
-    private static ImageBudget.Part cPart(Path root, String name, Path objectDir, List<String> objects,
+    private static ImageBudget.Part cPart(String name, Map<String, Path> objects, List<String> bootDirectories,
             ArmObjects.Placement recorded, String source) throws IOException {
-        boolean built = ArmObjects.sizeToolPresent()
-                && objects.stream().allMatch(o -> Files.isRegularFile(root.resolve(objectDir).resolve(o)));
+        boolean built = ArmObjects.sizeToolPresent() && objects.values().stream().allMatch(Files::isRegularFile);
         if (!built) {
             if (System.getenv("CI") != null) {
-                throw new IllegalStateException("CI measures the C side: build " + root.resolve(objectDir)
+                throw new IllegalStateException("CI measures the C side: build " + objects.values()
                         + " first (mcu-hal's ArmBuildTest and CryptoNativeTest, SKVM_MBEDTLS_SRC set)");
             }
             return new ImageBudget.Part(name, recorded.boot(), recorded.flash(), recorded.ram(), RECORDED);
@@ -134,7 +139,7 @@ public final class ImageParts {
         long boot = 0;
         long flash = 0;
         long ram = 0;
-        for (ArmObjects.Placement p : ArmObjects.measure(root.resolve(objectDir), objects)) {
+        for (ArmObjects.Placement p : ArmObjects.measure(objects, bootDirectories)) {
             boot += p.boot();
             flash += p.flash();
             ram += p.ram();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,15 @@ class ImageBudgetTest {
     }
 
     @Test
+    void theBootRegionTakesTheDirectoriesThatTheLinkerScriptsBootSectionNames() throws IOException {
+        String script = Files.readString(ROOT.resolve(ImageParts.LINKER_SCRIPT));
+
+        assertThat(ArmObjects.bootDirectories(script)).containsExactly("board/", "drivers/");
+        assertThat(ArmObjects.bootDirectories(".boot :\n{\n  *board/*.o(.text .text.*)\n  *crypto/*.o(.text .text.*)\n} > BOOT"))
+                .containsExactly("board/", "crypto/");
+    }
+
+    @Test
     void sizeOutputIsPlacedAsTheLinkerScriptPlacesSections() {
         Path root = Path.of("/objects");
         String output = """
@@ -86,7 +97,11 @@ class ImageBudgetTest {
 
                 """;
 
-        List<ArmObjects.Placement> placements = ArmObjects.parse(output, root, List.of("drivers/spi.o", "vectors.o"));
+        Map<String, Path> objects = new LinkedHashMap<>();
+        objects.put("drivers/spi.o", root.resolve("drivers/spi.o"));
+        objects.put("vectors.o", root.resolve("vectors.o"));
+
+        List<ArmObjects.Placement> placements = ArmObjects.parse(output, objects, List.of("board/", "drivers/"));
 
         assertThat(placements).containsExactly(new ArmObjects.Placement("drivers/spi.o", 76, 0, 4),
                 new ArmObjects.Placement("vectors.o", 340, 4 + 8, 8));
