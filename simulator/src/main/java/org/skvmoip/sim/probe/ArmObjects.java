@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * (one line per section) and the placement rules of the linker script
  * mcu-hal/src/main/c/board/stm32f401cc.ld:
  * <ul>
- *   <li>the vector table, and the code and constants of the directories that the script's
- *       {@code .boot} section names ({@link #bootDirectories}: {@code board/} and {@code drivers/}
- *       today): the BOOT region (flash sectors 0-1, 32 KB, before the settings sectors);</li>
+ *   <li>the vector table, and the input sections that the script's {@code .boot} output section
+ *       takes ({@link #bootInputs}: the code of {@code board/} and {@code drivers/} today): the
+ *       BOOT region (flash sectors 0-1, 32 KB, before the settings sectors);</li>
  *   <li>all other code and constants, and the initial values of {@code .data}: the FLASH region
  *       (sectors 4-5, 192 KB, after them);</li>
  *   <li>{@code .data}, {@code .bss}, {@code .noinit}: RAM.</li>
@@ -31,26 +31,41 @@ public final class ArmObjects {
     public record Placement(String object, long boot, long flash, long ram) {
     }
 
+    /**
+     * One input of the {@code .boot} output section: the objects of {@code directory}, their
+     * sections named by {@code sections} (exact names, or prefixes ending in {@code .*}).
+     */
+    public record BootInput(String directory, List<String> sections) {
+        public BootInput {
+            sections = List.copyOf(sections);
+        }
+
+        boolean takes(String object, String section) {
+            return object.startsWith(directory) && sections.stream().anyMatch(pattern -> pattern.endsWith(".*")
+                    ? section.startsWith(pattern.substring(0, pattern.length() - 1)) : section.equals(pattern));
+        }
+    }
+
     private static final Pattern BOOT_SECTION = Pattern.compile("\\.boot\\s*:\\s*\\{([^}]*)\\}");
-    private static final Pattern OBJECT_DIRECTORY = Pattern.compile("\\*([\\w/]+)/\\*\\.o\\(");
+    private static final Pattern OBJECT_DIRECTORY = Pattern.compile("\\*([\\w/]+)/\\*\\.o\\(([^)]*)\\)");
 
     private ArmObjects() {
     }
 
     /**
-     * The directories whose objects the linker script's {@code .boot} output section takes
-     * ({@code *board/*.o(.text ...)} names {@code board/}), so the placement follows the script.
+     * The inputs of the linker script's {@code .boot} output section: {@code *board/*.o(.text
+     * .text.*)} is the code of {@code board/}. The placement follows the script.
      */
-    public static List<String> bootDirectories(String linkerScript) {
+    public static List<BootInput> bootInputs(String linkerScript) {
         Matcher boot = BOOT_SECTION.matcher(linkerScript);
         if (!boot.find()) {
             throw new IllegalArgumentException("the linker script has no .boot output section");
         }
-        List<String> directories = new ArrayList<>();
+        List<BootInput> inputs = new ArrayList<>();
         for (Matcher m = OBJECT_DIRECTORY.matcher(boot.group(1)); m.find(); ) {
-            directories.add(m.group(1) + "/");
+            inputs.add(new BootInput(m.group(1) + "/", List.of(m.group(2).trim().split("\\s+"))));
         }
-        return directories;
+        return inputs;
     }
 
     /** Whether {@code arm-none-eabi-size} can be run here. */
@@ -67,7 +82,7 @@ public final class ArmObjects {
      * source path with {@code .o} for {@code .c}, which the script's patterns match), the values
      * are the files to measure.
      */
-    public static List<Placement> measure(Map<String, Path> objects, List<String> bootDirectories) throws IOException {
+    public static List<Placement> measure(Map<String, Path> objects, List<BootInput> bootInputs) throws IOException {
         List<String> command = new ArrayList<>(List.of("arm-none-eabi-size", "-A"));
         for (Path file : objects.values()) {
             if (!Files.isRegularFile(file)) {
@@ -75,11 +90,11 @@ public final class ArmObjects {
             }
             command.add(file.toString());
         }
-        return parse(run(command), objects, bootDirectories);
+        return parse(run(command), objects, bootInputs);
     }
 
     /** Parses {@code arm-none-eabi-size -A} output for {@code objects}, in that order. */
-    static List<Placement> parse(String output, Map<String, Path> objects, List<String> bootDirectories) {
+    static List<Placement> parse(String output, Map<String, Path> objects, List<BootInput> bootInputs) {
         List<Placement> placements = new ArrayList<>();
         String object = null;
         long boot = 0;
@@ -97,16 +112,9 @@ public final class ArmObjects {
                 String section = fields[0];
                 long size = Long.parseLong(fields[1]);
                 String name = object;
-                boolean startUp = bootDirectories.stream().anyMatch(name::startsWith);
-                if (section.startsWith(".isr_vector")) {
+                if (section.startsWith(".isr_vector") || bootInputs.stream().anyMatch(in -> in.takes(name, section))) {
                     boot += size;
-                } else if (section.startsWith(".text") || section.startsWith(".rodata")) {
-                    if (startUp) {
-                        boot += size;
-                    } else {
-                        flash += size;
-                    }
-                } else if (section.startsWith(".ARM.exidx")) {
+                } else if (section.startsWith(".text") || section.startsWith(".rodata") || section.startsWith(".ARM.exidx")) {
                     flash += size;
                 } else if (section.startsWith(".data")) {
                     flash += size;

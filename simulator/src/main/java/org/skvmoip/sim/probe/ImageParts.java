@@ -59,7 +59,7 @@ public final class ImageParts {
     /** Every part of the image, for the repository at {@code root}. */
     public static ImageBudget measure(Path root, FootprintReport java) throws IOException {
         ImageOptions options = ImageOptions.read(root);
-        List<String> bootDirectories = ArmObjects.bootDirectories(Files.readString(root.resolve(LINKER_SCRIPT)));
+        List<ArmObjects.BootInput> bootInputs = ArmObjects.bootInputs(Files.readString(root.resolve(LINKER_SCRIPT)));
         // Objects by the names the image's link gives them (the linker script's patterns match
         // those), each with the file that mcu-hal's Cortex-M4 builds left.
         Map<String, Path> driverObjects = new LinkedHashMap<>();
@@ -88,9 +88,9 @@ public final class ImageParts {
         parts.add(new ImageBudget.Part("MicroEJ EDC library classes (" + java.platformTypes().size() + " java.* types named)",
                 0, EDC_ALLOWANCE_BYTES, 0, "allowance: no published figure"));
         parts.add(cPart("BSP C: start-up, vectors, wiring, drivers, SNI natives (" + driverObjects.size() + " files)",
-                driverObjects, bootDirectories, RECORDED_BSP, "measured: arm-none-eabi-size of mcu-hal's ARM build, -Os"));
+                driverObjects, bootInputs, RECORDED_BSP, "measured: arm-none-eabi-size of mcu-hal's ARM build, -Os"));
         parts.add(cPart("mbedTLS 2.28 (" + (cryptoObjects.size() - 1) + " modules, our config) + crypto binding",
-                cryptoObjects, bootDirectories, RECORDED_CRYPTO, "measured: arm-none-eabi-size of CryptoNativeTest's"
+                cryptoObjects, bootInputs, RECORDED_CRYPTO, "measured: arm-none-eabi-size of CryptoNativeTest's"
                         + " Cortex-M4 build, -Os"));
         parts.add(new ImageBudget.Part("C library (newlib-nano)", 0, LIBC_FLASH_ALLOWANCE_BYTES, LIBC_RAM_ALLOWANCE_BYTES,
                 "allowance"));
@@ -126,7 +126,7 @@ public final class ImageParts {
         return Long.parseLong(m.group(1)) * unit;
     }
 
-    private static ImageBudget.Part cPart(String name, Map<String, Path> objects, List<String> bootDirectories,
+    private static ImageBudget.Part cPart(String name, Map<String, Path> objects, List<ArmObjects.BootInput> bootInputs,
             ArmObjects.Placement recorded, String source) throws IOException {
         boolean built = ArmObjects.sizeToolPresent() && objects.values().stream().allMatch(Files::isRegularFile);
         if (!built) {
@@ -139,7 +139,7 @@ public final class ImageParts {
         long boot = 0;
         long flash = 0;
         long ram = 0;
-        for (ArmObjects.Placement p : ArmObjects.measure(objects, bootDirectories)) {
+        for (ArmObjects.Placement p : ArmObjects.measure(objects, bootInputs)) {
             boot += p.boot();
             flash += p.flash();
             ram += p.ram();

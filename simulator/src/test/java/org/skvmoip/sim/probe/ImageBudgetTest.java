@@ -68,12 +68,14 @@ class ImageBudgetTest {
     }
 
     @Test
-    void theBootRegionTakesTheDirectoriesThatTheLinkerScriptsBootSectionNames() throws IOException {
+    void theBootRegionTakesWhatTheLinkerScriptsBootSectionNames() throws IOException {
         String script = Files.readString(ROOT.resolve(ImageParts.LINKER_SCRIPT));
 
-        assertThat(ArmObjects.bootDirectories(script)).containsExactly("board/", "drivers/");
-        assertThat(ArmObjects.bootDirectories(".boot :\n{\n  *board/*.o(.text .text.*)\n  *crypto/*.o(.text .text.*)\n} > BOOT"))
-                .containsExactly("board/", "crypto/");
+        assertThat(ArmObjects.bootInputs(script)).containsExactly(
+                new ArmObjects.BootInput("board/", List.of(".text", ".text.*")),
+                new ArmObjects.BootInput("drivers/", List.of(".text", ".text.*")));
+        assertThat(ArmObjects.bootInputs(".boot :\n{\n  *library/*.o(.text .text.* .rodata .rodata.*)\n} > BOOT"))
+                .containsExactly(new ArmObjects.BootInput("library/", List.of(".text", ".text.*", ".rodata", ".rodata.*")));
     }
 
     @Test
@@ -101,9 +103,11 @@ class ImageBudgetTest {
         objects.put("drivers/spi.o", root.resolve("drivers/spi.o"));
         objects.put("vectors.o", root.resolve("vectors.o"));
 
-        List<ArmObjects.Placement> placements = ArmObjects.parse(output, objects, List.of("board/", "drivers/"));
+        List<ArmObjects.Placement> placements = ArmObjects.parse(output, objects,
+                List.of(new ArmObjects.BootInput("drivers/", List.of(".text", ".text.*"))));
 
-        assertThat(placements).containsExactly(new ArmObjects.Placement("drivers/spi.o", 76, 0, 4),
+        // the drivers' code goes before the settings sectors, their constants after them
+        assertThat(placements).containsExactly(new ArmObjects.Placement("drivers/spi.o", 60, 16, 4),
                 new ArmObjects.Placement("vectors.o", 340, 4 + 8, 8));
     }
 }
