@@ -10,13 +10,18 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The class files of one class-path entry: a directory such as target/classes, or a jar.
@@ -24,14 +29,20 @@ import org.objectweb.asm.ClassWriter;
  * <p>Sizes are counted without debug attributes (line numbers, local variable tables, source
  * file names): the build keeps them so test stack traces have line numbers, but the device
  * image, linked by MicroEJ's SOAR, does not carry them, so they are not what takes flash.
+ * {@link Entry#linkedBytes()} also leaves out compile-time constant fields ({@code static final}
+ * primitives and strings with a ConstantValue attribute, JVMS §4.7.2): javac copies their values
+ * into every use (JLS §13.1), so nothing reads the field at run time and a linker that keeps only
+ * what the code uses has nothing of it to keep. Register maps and protocol constants are most
+ * of that difference.
  */
 public final class ClassFiles {
 
     /**
-     * One class file; {@code bytes} is its size with its debug attributes removed, and
+     * One class file; {@code bytes} is its size with its debug attributes removed,
+     * {@code linkedBytes} that size also without compile-time constant fields, and
      * {@code references} the classes its constant pool names (dotted names).
      */
-    public record Entry(String className, long bytes, Set<String> references) {
+    public record Entry(String className, long bytes, long linkedBytes, Set<String> references) {
         public Entry {
             references = Set.copyOf(references);
         }
@@ -63,6 +74,15 @@ public final class ClassFiles {
 
     /** Every {@code .class} file in {@code classPathEntry} except module-info and package-info. */
     public static List<Entry> in(Path classPathEntry) {
+        List<Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, byte[]> classFile : contents(classPathEntry).entrySet()) {
+            entries.add(entry(classFile.getKey(), classFile.getValue()));
+        }
+        return entries;
+    }
+
+    /** The bytes of every class file in {@code classPathEntry}, by class name, as {@link #in} lists them. */
+    public static Map<String, byte[]> contents(Path classPathEntry) {
         try {
             return Files.isDirectory(classPathEntry) ? inDirectory(classPathEntry) : inJar(classPathEntry);
         } catch (IOException e) {
@@ -70,27 +90,27 @@ public final class ClassFiles {
         }
     }
 
-    private static List<Entry> inDirectory(Path root) throws IOException {
-        List<Entry> entries = new ArrayList<>();
+    private static Map<String, byte[]> inDirectory(Path root) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (isClassFile(relative)) {
-                    entries.add(entry(className(relative), Files.readAllBytes(file)));
+                    entries.put(className(relative), Files.readAllBytes(file));
                 }
             }
         }
         return entries;
     }
 
-    private static List<Entry> inJar(Path jar) throws IOException {
-        List<Entry> entries = new ArrayList<>();
+    private static Map<String, byte[]> inJar(Path jar) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
                 JarEntry entry = e.nextElement();
                 if (isClassFile(entry.getName()) && !entry.getName().startsWith("META-INF/")) {
                     try (var in = file.getInputStream(entry)) {
-                        entries.add(entry(className(entry.getName()), in.readAllBytes()));
+                        entries.put(className(entry.getName()), in.readAllBytes());
                     }
                 }
             }
@@ -99,7 +119,8 @@ public final class ClassFiles {
     }
 
     private static Entry entry(String className, byte[] classFile) {
-        return new Entry(className, withoutDebugInfo(classFile), referencedClasses(classFile));
+        return new Entry(className, withoutDebugInfo(classFile), withoutDebugInfoOrConstantFields(classFile),
+                referencedClasses(classFile));
     }
 
     /**
@@ -131,6 +152,22 @@ public final class ClassFiles {
     static long withoutDebugInfo(byte[] classFile) {
         ClassWriter writer = new ClassWriter(0);
         new ClassReader(classFile).accept(writer, ClassReader.SKIP_DEBUG);
+        return writer.toByteArray().length;
+    }
+
+    /**
+     * The size of {@code classFile} rewritten without debug attributes and without its
+     * compile-time constant fields; the constant pool is rebuilt, so their names and values go too.
+     */
+    static long withoutDebugInfoOrConstantFields(byte[] classFile) {
+        ClassWriter writer = new ClassWriter(0);
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                boolean constant = (access & Opcodes.ACC_STATIC) != 0 && (access & Opcodes.ACC_FINAL) != 0 && value != null;
+                return constant ? null : super.visitField(access, name, descriptor, signature, value);
+            }
+        }, ClassReader.SKIP_DEBUG);
         return writer.toByteArray().length;
     }
 
