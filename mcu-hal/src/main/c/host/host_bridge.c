@@ -1,0 +1,160 @@
+/*
+ * The library's face to the simulator: JNI_OnLoad registers every Stm32Natives method (the glue
+ * generated from the Java class) and the natives of the bridge class
+ * org.skvmoip.sim.stm32.host.CBridge, which the simulator loads together with the natives
+ * class in one class loader per simulated board, so each board has its own copy of this
+ * library and of every C global. Loading fails (UnsatisfiedLinkError) when any native cannot be
+ * registered.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include "host.h"
+
+#define BRIDGE_CLASS "org/skvmoip/sim/stm32/host/CBridge"
+#define CORE_SIGNATURE "Ljava/lang/Object;"
+
+/* The Cortex-M4 exception entries 16 + n are the NVIC's interrupts 0..84 on the F401
+ * (RM0368 §10.2, table 38). The table is the device's own (vectors.c); weak, so a library
+ * without it still loads and says so when an interrupt comes. */
+#define IRQ_COUNT 85
+extern void (*const skvm_irq_vectors[])(void) __attribute__((weak));
+
+struct host_call *host_current = NULL;
+jobject host_core = NULL;
+jmethodID host_core_read, host_core_write, host_core_irq_save, host_core_irq_restore,
+        host_core_thread_id, host_core_suspend, host_core_resume;
+static jmethodID core_enter, core_exit;
+static jint registered = 0;
+
+int host_enter(struct host_call *call, JNIEnv *env) {
+    if (host_core == NULL) {
+        jclass error = (*env)->FindClass(env, "java/lang/IllegalStateException");
+        (*env)->ThrowNew(env, error, "the C side was called before CBridge.bind gave it a simulated CPU");
+        return 0;
+    }
+    (*env)->CallVoidMethod(env, host_core, core_enter);
+    if ((*env)->ExceptionCheck(env)) {
+        return 0;
+    }
+    call->env = env;
+    call->outer = host_current;
+    host_current = call;
+    return 1;
+}
+
+void host_leave(struct host_call *call) {
+    JNIEnv *env = call->env;
+    host_current = call->outer;
+    jthrowable pending = (*env)->ExceptionOccurred(env);
+    if (pending != NULL) {
+        (*env)->ExceptionClear(env);
+    }
+    (*env)->CallVoidMethod(env, host_core, core_exit);
+    if (pending != NULL && !(*env)->ExceptionCheck(env)) {
+        (*env)->Throw(env, pending);
+    }
+}
+
+void host_check(JNIEnv *env) {
+    if ((*env)->ExceptionCheck(env)) {
+        longjmp(host_current->fault, 1);
+    }
+}
+
+void *host_pin(JNIEnv *env, jarray array, jarray same_as, void *same_pin) {
+    if (array == NULL) {
+        return NULL;
+    }
+    if (same_as != NULL && same_pin != NULL && (*env)->IsSameObject(env, array, same_as)) {
+        return same_pin;
+    }
+    /* Every SNI array here is a byte array; the element pointer is what SNI hands the C. */
+    return (*env)->GetByteArrayElements(env, (jbyteArray)array, NULL);
+}
+
+void host_unpin(JNIEnv *env, jarray array, void *pin, jarray same_as) {
+    if (array == NULL || pin == NULL) {
+        return;
+    }
+    if (same_as != NULL && (*env)->IsSameObject(env, array, same_as)) {
+        return; /* released with the array it shares its pin with */
+    }
+    (*env)->ReleaseByteArrayElements(env, (jbyteArray)array, (jbyte *)pin, 0);
+}
+
+static jmethodID core_method(JNIEnv *env, jclass type, const char *name, const char *signature) {
+    return (*env)->GetMethodID(env, type, name, signature);
+}
+
+/* CBridge.bind(core): the simulated CPU this copy of the C runs on. Returns the names of the
+ * natives registered, so the simulator can check them against the Java class. */
+static jobjectArray JNICALL bridge_bind(JNIEnv *env, jclass bridge, jobject core) {
+    (void)bridge;
+    jclass type = (*env)->GetObjectClass(env, core);
+    if ((host_core_read = core_method(env, type, "read", "(I)I")) == NULL
+            || (host_core_write = core_method(env, type, "write", "(II)V")) == NULL
+            || (host_core_irq_save = core_method(env, type, "irqSave", "()I")) == NULL
+            || (host_core_irq_restore = core_method(env, type, "irqRestore", "(I)V")) == NULL
+            || (host_core_thread_id = core_method(env, type, "threadId", "()I")) == NULL
+            || (host_core_suspend = core_method(env, type, "suspend", "(J)V")) == NULL
+            || (host_core_resume = core_method(env, type, "resume", "(I)V")) == NULL
+            || (core_enter = core_method(env, type, "enter", "()V")) == NULL
+            || (core_exit = core_method(env, type, "exit", "()V")) == NULL) {
+        return NULL;
+    }
+    if (host_core != NULL) {
+        (*env)->DeleteGlobalRef(env, host_core);
+    }
+    host_core = (*env)->NewGlobalRef(env, core);
+    jclass string = (*env)->FindClass(env, "java/lang/String");
+    jobjectArray names = (*env)->NewObjectArray(env, registered, string, NULL);
+    for (jint i = 0; names != NULL && i < registered; i++) {
+        (*env)->SetObjectArrayElement(env, names, i, (*env)->NewStringUTF(env, host_native_names[i]));
+    }
+    return names;
+}
+
+/* CBridge.dispatch(irq): the NVIC took interrupt irq; run its handler on this thread. */
+static void JNICALL bridge_dispatch(JNIEnv *env, jclass bridge, jint irq) {
+    (void)bridge;
+    struct host_call call;
+    if (!host_enter(&call, env)) {
+        return;
+    }
+    if (setjmp(call.fault) == 0) {
+        void (*handler)(void) = NULL;
+        if (skvm_irq_vectors != NULL && irq >= 0 && irq < IRQ_COUNT) {
+            handler = skvm_irq_vectors[irq];
+        }
+        if (handler == NULL) {
+            jclass error = (*env)->FindClass(env, "java/lang/IllegalStateException");
+            (*env)->ThrowNew(env, error, skvm_irq_vectors == NULL
+                    ? "interrupt taken but the C has no vector table (skvm_irq_vectors)"
+                    : "interrupt taken whose vector table entry is empty: the C enabled it without a handler");
+        } else {
+            handler();
+        }
+    }
+    host_leave(&call);
+}
+
+static const JNINativeMethod BRIDGE_METHODS[] = {
+    {"bindCore", "(" CORE_SIGNATURE ")[Ljava/lang/String;", (void *)bridge_bind},
+    {"dispatchIrq", "(I)V", (void *)bridge_dispatch},
+};
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
+    (void)reserved;
+    JNIEnv *env;
+    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK) {
+        return JNI_ERR;
+    }
+    jclass bridge = (*env)->FindClass(env, BRIDGE_CLASS);
+    if (bridge == NULL
+            || (*env)->RegisterNatives(env, bridge, BRIDGE_METHODS, 2) != 0) {
+        return JNI_ERR;
+    }
+    jclass natives;
+    registered = host_register_natives(env, &natives);
+    return registered < 0 ? JNI_ERR : JNI_VERSION_1_8;
+}

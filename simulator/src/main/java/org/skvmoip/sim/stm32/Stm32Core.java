@@ -1,0 +1,250 @@
+package org.skvmoip.sim.stm32;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.skvmoip.sim.stm32.host.CSide;
+
+/**
+ * The simulated Cortex-M4 of one {@code stm32} board: the one lock ("the CPU") under which its C
+ * runs, PRIMASK, the delivery of NVIC interrupts to the C handlers, and MicroEJ's thread
+ * suspension. The host C calls the public methods here (mcu-hal/src/main/c/host/host.h); see
+ * package-info for the threading rules.
+ */
+public final class Stm32Core {
+
+    /** A handler that leaves its interrupt asserted runs again; this many times in a row is a hang. */
+    static final int STORM_LIMIT = 100_000;
+    /** The core thread's longest sleep: timers (IWDG) are checked at least this often. */
+    private static final long CORE_TICK_NANOS = 2_000_000;
+
+    private final ReentrantLock cpu = new ReentrantLock();
+    private final Stm32Bus bus;
+    private final Nvic nvic;
+    private final List<Runnable> inputs = new ArrayList<>();
+    private final List<Runnable> timers = new ArrayList<>();
+    private final SniThreads threads = new SniThreads();
+    private final Thread coreThread;
+    private volatile boolean inputsChanged = true;
+    private volatile boolean running = true;
+    /** Set by a board reset: every later entry into the C ends the firmware's run. */
+    private volatile String resetReason;
+    private CSide c;
+    private int primask;
+    private int handlerActive = -1;
+    private volatile Throwable coreFailure;
+
+    public Stm32Core(String name, Stm32Bus bus, Nvic nvic) {
+        this.bus = bus;
+        this.nvic = nvic;
+        nvic.onPending(this::wake);
+        coreThread = new Thread(this::coreLoop, name + "-core");
+        coreThread.setDaemon(true);
+    }
+
+    /** Connects the C (before any native runs) and starts delivering interrupts. */
+    public void start(CSide side) {
+        this.c = side;
+        coreThread.start();
+    }
+
+    /** A sampler run under the CPU, before the C reads anything, whenever {@link #inputChanged()} was called. */
+    void addInput(Runnable sampler) {
+        inputs.add(sampler);
+    }
+
+    /** Run under the CPU at least every few milliseconds (counters clocked by the LSI and the like). */
+    void addTimer(Runnable timer) {
+        timers.add(timer);
+    }
+
+    /** Any thread, never blocking: an input of the board changed; it is applied under the CPU. */
+    public void inputChanged() {
+        inputsChanged = true;
+        LockSupport.unpark(coreThread);
+    }
+
+    private void wake() {
+        LockSupport.unpark(coreThread);
+    }
+
+    // ---- Called by the host C (host.h) ----
+
+    /** An entry into the C: takes the CPU; interrupts that came meanwhile run first. */
+    public void enter() {
+        String reset = resetReason;
+        if (reset != null) {
+            throw new BoardReset(reset);
+        }
+        cpu.lock();
+        applyInputs();
+        deliver();
+    }
+
+    /** The end of an entry: interrupts the C raised run, the CPU is released, then a requested suspension happens. */
+    public void exit() {
+        try {
+            deliver();
+        } finally {
+            boolean outermost = cpu.getHoldCount() == 1;
+            cpu.unlock();
+            if (outermost) {
+                threads.suspendIfAsked(this);
+            }
+        }
+    }
+
+    public int read(int address) {
+        applyInputs();
+        int value = bus.read(address);
+        deliver();
+        return value;
+    }
+
+    public void write(int address, int value) {
+        applyInputs();
+        bus.write(address, value);
+        deliver();
+    }
+
+    /** PM0214 §2.1.3: sets PRIMASK and returns what it was. */
+    public int irqSave() {
+        int was = primask;
+        primask = 1;
+        return was;
+    }
+
+    public void irqRestore(int was) {
+        primask = was & 1;
+        deliver();
+    }
+
+    public int threadId() {
+        return threads.idOf(Thread.currentThread());
+    }
+
+    public void suspend(long timeoutMillis) {
+        threads.askSuspend(Thread.currentThread(), timeoutMillis);
+    }
+
+    public void resume(int threadId) {
+        threads.resume(threadId);
+    }
+
+    // ---- Interrupts ----
+
+    private void applyInputs() {
+        if (!inputsChanged) {
+            return;
+        }
+        inputsChanged = false;
+        for (int i = 0; i < inputs.size(); i++) {
+            inputs.get(i).run();
+        }
+    }
+
+    /** Runs every deliverable interrupt, one at a time: handlers do not preempt each other here. */
+    private void deliver() {
+        if (primask != 0 || handlerActive >= 0 || c == null) {
+            return;
+        }
+        int last = -1;
+        int repeats = 0;
+        for (int irq = nvic.take(); irq >= 0; irq = nvic.take()) {
+            repeats = irq == last ? repeats + 1 : 0;
+            last = irq;
+            if (repeats > STORM_LIMIT) {
+                throw new IllegalStateException("interrupt " + irq + " is taken again and again: its handler does "
+                        + "not clear the peripheral's flag (or the line stays asserted)");
+            }
+            handlerActive = irq;
+            try {
+                c.dispatch(irq);
+            } finally {
+                handlerActive = -1;
+                nvic.finished(irq);
+            }
+            if (primask != 0) {
+                return;
+            }
+        }
+    }
+
+    private void coreLoop() {
+        while (running) {
+            LockSupport.parkNanos(this, CORE_TICK_NANOS);
+            if (!running) {
+                return;
+            }
+            cpu.lock();
+            try {
+                applyInputs();
+                for (int i = 0; i < timers.size(); i++) {
+                    timers.get(i).run();
+                }
+                deliver();
+            } catch (BoardReset e) {
+                // the board is going down: nothing more to deliver
+            } catch (RuntimeException | Error e) {
+                coreFailure = e;
+            } finally {
+                cpu.unlock();
+            }
+        }
+    }
+
+    // ---- Board life ----
+
+    /**
+     * The board resets (watchdog, power): from now on an entry into the C throws
+     * {@link BoardReset}, a suspended firmware thread wakes to it, and the C's owner starts a
+     * fresh copy. Called under the CPU or from any thread.
+     */
+    public void reset(String reason) {
+        resetReason = reason;
+        threads.resumeAll();
+    }
+
+    public boolean isReset() {
+        return resetReason != null;
+    }
+
+    /** A failure the core thread met while running a handler (null when none): tests assert it. */
+    public Throwable coreFailure() {
+        return coreFailure;
+    }
+
+    /** Whether the calling thread holds the CPU (models assert it). */
+    boolean heldByCurrentThread() {
+        return cpu.isHeldByCurrentThread();
+    }
+
+    public void stop() {
+        running = false;
+        reset("the board was switched off");
+        LockSupport.unpark(coreThread);
+        try {
+            coreThread.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Thrown into the firmware when its board resets: its run is over. */
+    public static final class BoardReset extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BoardReset(String reason) {
+            super("board reset: " + reason);
+        }
+    }
+
+    void checkResetDuringSuspension() {
+        String reset = resetReason;
+        if (reset != null) {
+            throw new BoardReset(reset);
+        }
+    }
+}
