@@ -1,8 +1,9 @@
 package org.skvmoip.hal;
 
 /**
- * Monotonic time. Device: {@code Stm32Natives.millis()}, the SysTick millisecond counter (the
- * same time base as MicroEJ's {@code ej.bon.Util.platformTimeMillis()}), never set back.
+ * Monotonic time. Device: {@code Stm32Natives.millis()}, MicroEJ's platform time as the BSP
+ * provides it ({@code LLMJVM_IMPL_getCurrentTime}, the same time base as
+ * {@code ej.bon.Util.platformTimeMillis()}), never set back.
  */
 public interface Clock {
 

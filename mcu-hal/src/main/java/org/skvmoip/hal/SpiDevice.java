@@ -3,9 +3,10 @@ package org.skvmoip.hal;
 /**
  * One SPI peripheral behind its own chip-select line (mode 0, MSB first).
  *
- * <p>Device: {@code Stm32Natives.spiTransfer} - a blocking full-duplex DMA transfer on SPI1 with
- * the chip-select GPIO driven low before the first byte and high after the last, so one call is
- * exactly one SPI frame. Only primitive arrays cross the SNI boundary.
+ * <p>Device: {@code Stm32Natives.spiTransfer} - a blocking full-duplex transfer on SPI1, byte by
+ * byte on TXE/RXNE (no DMA), with the chip-select GPIO driven low before the first byte and high
+ * after the last, so one call is exactly one SPI frame. Only primitive arrays cross the SNI
+ * boundary.
  */
 public interface SpiDevice {
 

@@ -15,14 +15,15 @@ import org.skvmoip.hal.SpiDevice;
 
 /**
  * The module board: an STM32F401CCU6 ("Black Pill") with a W5500 on SPI1. The wiring is the
- * table in docs/wiring.md; change it here and there together.
+ * table in docs/wiring.md and, for the C side that configures the pins, src/main/c/wiring.c;
+ * change the three together (WiringTableTest checks that this class and wiring.c agree).
  */
 public final class Stm32F401Board implements Board {
 
     private static final int PORT_A = 0;
     private static final int PORT_B = 1;
 
-    /** W5500 SCSn: PA4 (SPI1 NSS pin, driven as a plain GPIO so a frame can span DMA calls). */
+    /** W5500 SCSn: PA4 (SPI1's NSS pin, driven as a plain GPIO output so one frame is one call). */
     static final int W5500_CS = PORT_A * 16 + 4;
     /** W5500 RSTn: PB0. */
     static final int W5500_RST = PORT_B * 16 + 0;
@@ -57,7 +58,7 @@ public final class Stm32F401Board implements Board {
         w5500Spi = new Stm32Pins.Spi(W5500_CS);
         w5500Reset = new Stm32Pins.Output(W5500_RST, true);
         w5500Interrupt = new Stm32Pins.ActiveLowIrq(W5500_INT);
-        clock = new Stm32Pins.SysTickClock();
+        clock = new Stm32Pins.PlatformClock();
         powerButton = new Stm32Pins.Output(POWER_BUTTON, false);
         resetButton = new Stm32Pins.Output(RESET_BUTTON, false);
         crypto = new Stm32Crypto();

@@ -3,7 +3,8 @@ package org.skvmoip.hal.stm32;
 /**
  * The C side of the board, reached through MicroEJ SNI (Simple Native Interface): static native
  * methods with primitive and primitive-array parameters only, implemented in
- * {@code src/main/c/skvm_natives.c}. Nothing here calls back from C into Java objects; blocking
+ * {@code src/main/c/sni/} over the drivers of {@code src/main/c/drivers/} (the crypto ones in the
+ * crypto binding). Nothing here calls back from C into Java objects; blocking
  * calls suspend only the calling green thread (SNI_suspendCurrentJavaThread).
  *
  * <p>On a desktop JVM these methods are unbound; the simulator supplies its own {@code Board}.
@@ -13,7 +14,11 @@ final class Stm32Natives {
     private Stm32Natives() {
     }
 
-    /** Configures GPIO, SPI1 (and its DMA streams), EXTI and SysTick. Idempotent. */
+    /**
+     * Configures every pin of the board's wiring table (src/main/c/wiring.c: mode, pull, speed,
+     * alternate function, the initial level of each output), SPI1, and the EXTI lines of W5500
+     * INTn and the two front-panel LEDs. Idempotent.
+     */
     static native void init();
 
     /**
@@ -22,9 +27,13 @@ final class Stm32Natives {
      */
     static native void spiTransfer(int csPin, byte[] tx, int txOff, byte[] rx, int rxOff, int len);
 
-    /** Writes a pin (encoded as {@code port * 16 + pin}, port A = 0). */
+    /**
+     * Drives an output pin of the wiring (encoded as {@code port * 16 + pin}, port A = 0); a pin
+     * that the wiring does not make an output is left alone.
+     */
     static native void gpioWrite(int pin, boolean high);
 
+    /** The level of a pin of the wiring; false for a pin it does not use. */
     static native boolean gpioRead(int pin);
 
     /**
@@ -56,10 +65,10 @@ final class Stm32Natives {
     /** Random bytes from the seeded CTR_DRBG; 0 or a negative mbedTLS error. */
     static native int randomBytes(byte[] out, int off, int len);
 
-    /** Milliseconds since reset, from SysTick. */
+    /** Milliseconds since reset: MicroEJ's platform time (LLMJVM_IMPL_getCurrentTime, from the BSP). */
     static native long millis();
 
-    /** Copies {@code len} bytes of memory-mapped flash at {@code address} into {@code dst}. */
+    /** Copies {@code len} bytes of the flash array at {@code address} into {@code dst} (32-bit reads). */
     static native void flashRead(int address, byte[] dst, int off, int len);
 
     /**
@@ -69,7 +78,11 @@ final class Stm32Natives {
      */
     static native boolean flashEraseSector(int sector);
 
-    /** Programs {@code len} bytes at {@code address} (erased beforehand), byte by byte. */
+    /**
+     * Programs {@code len} bytes at the word-aligned {@code address} (erased beforehand), 32 bits
+     * at a time (PSIZE x32, valid at the module's 3.3 V); a last partial word is completed with
+     * 0xFF, the erased value. False for an unaligned address or when a word did not program.
+     */
     static native boolean flashProgram(int address, byte[] src, int off, int len);
 
     /** Copies the 12 bytes of the unique device id (0x1FFF7A10) into {@code dst}. */

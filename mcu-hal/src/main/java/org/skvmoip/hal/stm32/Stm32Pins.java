@@ -96,7 +96,8 @@ final class Stm32Pins {
         }
     }
 
-    static final class SysTickClock implements Clock {
+    /** MicroEJ's platform time; sleeps are the VM scheduler's. */
+    static final class PlatformClock implements Clock {
         public long millis() {
             return Stm32Natives.millis();
         }
