@@ -7,6 +7,7 @@
 #include "reg.h"
 #include "sni.h"
 #include "LLMJVM_impl.h"
+#include "vectors.h"
 
 #define RCC_AHB1ENR 0x40023830u
 #define RCC_APB2ENR 0x40023844u
@@ -16,7 +17,6 @@
 #define EXTI_SWIER 0x40013C10u
 #define EXTI_PR 0x40013C14u
 #define NVIC_ISER0 0xE000E100u
-#define IRQ_EXTI0 6
 
 static int32_t count;
 static volatile int32_t exti0_runs;
@@ -91,6 +91,6 @@ static void exti0_handler(void) {
     }
 }
 
-void (*const skvm_irq_vectors[85])(void) = {
+const skvm_irq_handler skvm_irq_vectors[IRQ_COUNT] = {
     [IRQ_EXTI0] = exti0_handler,
 };

@@ -9,15 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "host.h"
+#include "../vectors.h"
 
 #define BRIDGE_CLASS "org/skvmoip/sim/stm32/host/CBridge"
 #define CORE_SIGNATURE "Ljava/lang/Object;"
-
-/* The Cortex-M4 exception entries 16 + n are the NVIC's interrupts 0..84 on the F401
- * (RM0368 §10.2, table 38). The table is the device's own (vectors.c); weak, so a library
- * without it still loads and says so when an interrupt comes. */
-#define IRQ_COUNT 85
-extern void (*const skvm_irq_vectors[])(void) __attribute__((weak));
 
 struct host_call *host_current = NULL;
 jobject host_core = NULL;
@@ -114,7 +109,8 @@ static jobjectArray JNICALL bridge_bind(JNIEnv *env, jclass bridge, jobject core
     return names;
 }
 
-/* CBridge.dispatch(irq): the NVIC took interrupt irq; run its handler on this thread. */
+/* CBridge.dispatch(irq): the NVIC took interrupt irq (0..84, RM0368 table 38); run the
+ * handler of the device's own vector table (vectors.c) on this thread. */
 static void JNICALL bridge_dispatch(JNIEnv *env, jclass bridge, jint irq) {
     (void)bridge;
     struct host_call call;
@@ -123,14 +119,12 @@ static void JNICALL bridge_dispatch(JNIEnv *env, jclass bridge, jint irq) {
     }
     if (setjmp(call.fault) == 0) {
         void (*handler)(void) = NULL;
-        if (skvm_irq_vectors != NULL && irq >= 0 && irq < IRQ_COUNT) {
+        if (irq >= 0 && (uint32_t)irq < IRQ_COUNT) {
             handler = skvm_irq_vectors[irq];
         }
         if (handler == NULL) {
             jclass error = (*env)->FindClass(env, "java/lang/IllegalStateException");
-            (*env)->ThrowNew(env, error, skvm_irq_vectors == NULL
-                    ? "interrupt taken but the C has no vector table (skvm_irq_vectors)"
-                    : "interrupt taken whose vector table entry is empty: the C enabled it without a handler");
+            (*env)->ThrowNew(env, error, "interrupt taken whose vector table entry is empty (skvm_irq_vectors)");
         } else {
             handler();
         }

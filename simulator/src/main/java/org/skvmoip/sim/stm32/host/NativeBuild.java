@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Compiles the device's C for this host into the shared library that the {@code stm32} board
- * loads: every C file under mcu-hal/src/main/c except the board's start-up (board/), with
+ * loads: every C file under mcu-hal/src/main/c except the board's start-up (board/) and the bring-up
+ * image (bringup/), with
  * -DSKVM_HOST so that reg.h calls into the simulator, plus the JNI glue generated from the
  * natives class. The simulator's build runs {@link #main} at process-classes; tests that bring
  * their own C call {@link #build} with their own natives class.
@@ -19,8 +20,9 @@ public final class NativeBuild {
 
     /** The device's natives: the class the library is built for. */
     public static final String DEVICE_NATIVES = "org.skvmoip.hal.stm32.Stm32Natives";
-    /** Folder (under the C root) of what only the board has: start-up code and linker script. */
-    private static final String BOARD_ONLY = "board";
+    /** Folders (under the C root) of what only the board has: start-up, faults and linker script;
+     *  the bring-up image, a program of its own. */
+    private static final List<String> BOARD_ONLY = List.of("board", "bringup");
 
     private NativeBuild() {
     }
@@ -68,7 +70,7 @@ public final class NativeBuild {
     public static List<Path> deviceSources(Path cRoot) throws IOException {
         try (Stream<Path> files = Files.walk(cRoot)) {
             return files.filter(p -> p.toString().endsWith(".c"))
-                    .filter(p -> !cRoot.relativize(p).startsWith(BOARD_ONLY))
+                    .filter(p -> BOARD_ONLY.stream().noneMatch(cRoot.relativize(p)::startsWith))
                     .sorted()
                     .toList();
         }
