@@ -1,7 +1,6 @@
 package org.skvmoip.sim.w5500;
 
 import java.util.Arrays;
-import org.skvmoip.firmware.w5500.SpiFrame;
 
 /**
  * The W5500's 16 KB TX and 16 KB RX packet memory (datasheet v1.1, §4.2 Sn_RXBUF_SIZE /
@@ -17,10 +16,10 @@ final class BufferMemory {
 
     private final byte[] tx = new byte[TOTAL_BYTES];
     private final byte[] rx = new byte[TOTAL_BYTES];
-    private final int[] txBase = new int[SpiFrame.SOCKETS];
-    private final int[] txSize = new int[SpiFrame.SOCKETS];
-    private final int[] rxBase = new int[SpiFrame.SOCKETS];
-    private final int[] rxSize = new int[SpiFrame.SOCKETS];
+    private final int[] txBase = new int[SpiFrameFormat.SOCKETS];
+    private final int[] txSize = new int[SpiFrameFormat.SOCKETS];
+    private final int[] rxBase = new int[SpiFrameFormat.SOCKETS];
+    private final int[] rxSize = new int[SpiFrameFormat.SOCKETS];
 
     /**
      * Bytes a Sn_xXBUF_SIZE value asks for. The datasheet allows 0, 1, 2, 4, 8 and 16 (KB) and says

@@ -1,8 +1,5 @@
 package org.skvmoip.sim.w5500;
 
-import org.skvmoip.firmware.w5500.SocketRegisters;
-import org.skvmoip.firmware.w5500.SpiFrame;
-
 /**
  * Everything the chip holds. This object's monitor guards all of it: the firmware thread takes it
  * for each SPI frame, the host threads for each change they report, and everyone waits on it
@@ -12,10 +9,10 @@ import org.skvmoip.firmware.w5500.SpiFrame;
 final class ChipState {
 
     final CommonRegisterFile common = new CommonRegisterFile(this);
-    final ModelSocket[] sockets = new ModelSocket[SpiFrame.SOCKETS];
+    final ModelSocket[] sockets = new ModelSocket[SpiFrameFormat.SOCKETS];
     final BufferMemory memory = new BufferMemory();
     /** Scratch for building a UDP RX header under the monitor. */
-    final byte[] udpHeader = new byte[SocketRegisters.UDP_HEADER_BYTES];
+    final byte[] udpHeader = new byte[SocketRegisterMap.UDP_HEADER_BYTES];
 
     /** The cable: PHYCFGR.LNK; survives chip resets, like a real cable does. */
     boolean linkUp = true;

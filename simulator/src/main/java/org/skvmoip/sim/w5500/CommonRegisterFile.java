@@ -1,6 +1,6 @@
 package org.skvmoip.sim.w5500;
 
-import static org.skvmoip.firmware.w5500.CommonRegisters.*;
+import static org.skvmoip.sim.w5500.CommonRegisterMap.*;
 
 /**
  * The common register block (BSB 00000), datasheet v1.1, §4.1: reset values, which bytes the
@@ -61,7 +61,7 @@ final class CommonRegisterFile {
             case PHYCFGR:
                 return phycfgr();
             case VERSIONR:
-                return VERSION_W5500;
+                return VERSION;
             default:
                 return regs[offset] & 0xFF;
         }

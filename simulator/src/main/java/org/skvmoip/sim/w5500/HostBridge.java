@@ -1,7 +1,5 @@
 package org.skvmoip.sim.w5500;
 
-import org.skvmoip.firmware.w5500.SpiFrame;
-
 /**
  * Keeps each chip socket's host side in step with the chip: when a command or event changes
  * what a socket needs (listen, connect, UDP, nothing), this thread aborts the old
@@ -15,8 +13,8 @@ final class HostBridge {
     private final ChipState chip;
     private final HostNetwork network;
     private final String name;
-    private final HostLink[] links = new HostLink[SpiFrame.SOCKETS];
-    private final int[] applied = new int[SpiFrame.SOCKETS];
+    private final HostLink[] links = new HostLink[SpiFrameFormat.SOCKETS];
+    private final int[] applied = new int[SpiFrameFormat.SOCKETS];
     private final Thread thread;
 
     HostBridge(ChipState chip, HostNetwork network, String name) {

@@ -1,6 +1,6 @@
 package org.skvmoip.sim.w5500;
 
-import static org.skvmoip.firmware.w5500.SocketRegisters.*;
+import static org.skvmoip.sim.w5500.SocketRegisterMap.*;
 
 /**
  * One W5500 socket (datasheet v1.1, §4.2): its register block, its state machine (Sn_SR) and the

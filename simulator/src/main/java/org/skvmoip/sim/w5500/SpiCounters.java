@@ -1,9 +1,7 @@
 package org.skvmoip.sim.w5500;
 
-import org.skvmoip.firmware.w5500.SpiFrame;
-
 /**
- * SPI traffic the firmware has sent to the model: frames and bytes in total, and bytes and
+ * SPI traffic the firmware has sent to the model: frames (SCSn falling to rising) and bytes in total, and bytes and
  * address+control headers per block kind and per socket. At the board's 21 MHz SPI clock a byte
  * is 0.38 us of bus time, so these counts are the firmware's W5500 cost.
  *
@@ -33,7 +31,7 @@ public final class SpiCounters {
     private long bytes;
     private final long[] blockBytes = new long[KINDS];
     private final long[] blockHeaders = new long[KINDS];
-    private final long[] socketBytes = new long[SpiFrame.SOCKETS];
+    private final long[] socketBytes = new long[SpiFrameFormat.SOCKETS];
 
     SpiCounters(Object monitor) {
         this.monitor = monitor;
@@ -41,7 +39,7 @@ public final class SpiCounters {
 
     /** The block kind of BSB {@code block}: 0 common, then 4n+1, 4n+2, 4n+3, 4n+4 reserved. */
     static int kindOf(int block) {
-        if (block == SpiFrame.BSB_COMMON) {
+        if (block == SpiFrameFormat.BSB_COMMON) {
             return COMMON;
         }
         switch (block & 3) {
@@ -58,16 +56,21 @@ public final class SpiCounters {
 
     // --- firmware thread, under the chip monitor ---
 
-    void frame(int length) {
+    /** SCSn fell. */
+    void frame() {
         frames++;
-        bytes += length;
+    }
+
+    /** One byte clocked while SCSn is low. */
+    void clocked() {
+        bytes++;
     }
 
     void header(int kind, int socket) {
         blockHeaders[kind]++;
-        blockBytes[kind] += SpiFrame.HEADER_BYTES;
+        blockBytes[kind] += SpiFrameFormat.HEADER_BYTES;
         if (socket >= 0) {
-            socketBytes[socket] += SpiFrame.HEADER_BYTES;
+            socketBytes[socket] += SpiFrameFormat.HEADER_BYTES;
         }
     }
 

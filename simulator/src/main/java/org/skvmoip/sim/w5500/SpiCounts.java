@@ -1,7 +1,5 @@
 package org.skvmoip.sim.w5500;
 
-import org.skvmoip.firmware.w5500.SpiFrame;
-
 /** An immutable copy of {@link SpiCounters} at one moment; two of them diff with {@link #minus}. */
 public final class SpiCounts {
 
@@ -44,8 +42,8 @@ public final class SpiCounts {
 
     /** Bytes addressed to socket {@code socket}'s registers, TX and RX buffers, headers included. */
     public long socketBytes(int socket) {
-        if (socket < 0 || socket >= SpiFrame.SOCKETS) {
-            throw new IllegalArgumentException("socket " + socket + " is not 0.." + (SpiFrame.SOCKETS - 1));
+        if (socket < 0 || socket >= SpiFrameFormat.SOCKETS) {
+            throw new IllegalArgumentException("socket " + socket + " is not 0.." + (SpiFrameFormat.SOCKETS - 1));
         }
         return socketBytes[socket];
     }

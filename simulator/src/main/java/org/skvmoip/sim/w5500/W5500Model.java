@@ -1,7 +1,6 @@
 package org.skvmoip.sim.w5500;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.skvmoip.firmware.w5500.SpiFrame;
 import org.skvmoip.hal.DigitalOutput;
 import org.skvmoip.hal.InterruptLine;
 import org.skvmoip.hal.SpiDevice;
@@ -10,16 +9,17 @@ import org.skvmoip.hal.SpiDevice;
  * A register-accurate W5500 (datasheet v1.1) behind the firmware's SPI interface, its sockets
  * bridged to real host sockets through {@link HostNetwork}.
  *
- * <p>SPI frames are decoded byte by byte as the chip does (§2.2): two address bytes, a control
- * byte, then data; the address increments per data byte and wraps at 16 bits. In variable-length
- * mode (OM 00) the rest of the frame is data; in fixed-length mode (OM 01/10/11) 1, 2 or 4 data
- * bytes follow and the next byte starts a new header in the same frame. During the three header
- * bytes MISO carries 0x01, 0x02, 0x03, which is what real W5500s are seen to send (the datasheet
- * calls the bytes don't-care); during write data it carries 0x00.
+ * <p>SPI frames are decoded byte by byte as the chip does (§2.2, see {@link SpiDecoder}): two
+ * address bytes, a control byte, then data; the address increments per data byte and wraps at 16
+ * bits. In variable-length mode (OM 00) the rest of the frame is data; in fixed-length mode (OM
+ * 01/10/11) 1, 2 or 4 data bytes follow and the next byte starts a new header in the same frame.
+ * The bus can be driven a frame at a time ({@link #transfer}, the Java board's {@link SpiDevice})
+ * or a byte at a time ({@link #chipSelect} and {@link #exchange}, for a simulated SPI
+ * peripheral's pins); both go through the same decoder.
  *
- * <p>Threads: the firmware thread calls {@link #transfer}, {@link #interruptLine()} and
- * {@link #resetPin()}, which allocate nothing on the heap; host I/O runs on the model's own
- * daemon threads. All chip state is guarded by one monitor.
+ * <p>Threads: the firmware thread calls {@link #transfer}, {@link #chipSelect}, {@link #exchange},
+ * {@link #interruptLine()} and {@link #resetPin()}, which allocate nothing on the heap; host I/O
+ * runs on the model's own daemon threads. All chip state is guarded by one monitor.
  */
 public final class W5500Model implements SpiDevice, AutoCloseable {
 
@@ -28,6 +28,7 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
 
     private final ChipState chip = new ChipState();
     private final SpiCounters counters = new SpiCounters(chip);
+    private final SpiDecoder decoder = new SpiDecoder(chip, counters);
     private final InterruptPin interruptLine = new InterruptPin(chip);
     private final ResetPin resetPin = new ResetPin(chip);
     private final HostBridge bridge;
@@ -40,101 +41,53 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
         bridge.start();
     }
 
+    /**
+     * One whole frame: SCSn low, {@code len} bytes clocked, SCSn high. {@code rx} may be null for
+     * a write.
+     *
+     * @throws IllegalStateException when a byte-level frame ({@link #chipSelect}) is still open:
+     *         two masters on one chip select
+     */
     @Override
     public void transfer(byte[] tx, int txOff, byte[] rx, int rxOff, int len) {
         synchronized (chip) {
-            counters.frame(len);
-            if (chip.heldInReset) {
-                if (rx != null) {
-                    java.util.Arrays.fill(rx, rxOff, rxOff + len, (byte) 0);
-                }
-                return;
+            if (decoder.selected()) {
+                throw new IllegalStateException("SCSn is already low for a byte-level frame; end it with"
+                        + " chipSelect(false) before a transfer");
             }
-            int header = 0;
-            int address = 0;
-            int block = 0;
-            int kind = 0;
-            int socket = -1;
-            boolean write = false;
-            int dataLeft = -1;
-            boolean changed = false;
+            decoder.select();
             for (int i = 0; i < len; i++) {
-                int in = tx[txOff + i] & 0xFF;
-                int out = 0;
-                if (header < SpiFrame.HEADER_BYTES) {
-                    out = header + 1;
-                    if (header == 0) {
-                        address = in << 8;
-                    } else if (header == 1) {
-                        address |= in;
-                    } else {
-                        block = in >>> SpiFrame.BSB_SHIFT;
-                        write = (in & SpiFrame.RWB_WRITE) != 0;
-                        dataLeft = fixedLength(in & 0x03);
-                        kind = SpiCounters.kindOf(block);
-                        socket = kind == SpiCounters.COMMON || kind == SpiCounters.RESERVED ? -1 : block >>> 2;
-                        counters.header(kind, socket);
-                    }
-                    header++;
-                } else {
-                    if (write) {
-                        writeByte(kind, socket, address, in);
-                        changed = true;
-                    } else {
-                        out = readByte(kind, socket, address);
-                    }
-                    counters.data(kind, socket);
-                    address = (address + 1) & 0xFFFF;
-                    if (dataLeft > 0 && --dataLeft == 0) {
-                        header = 0; // fixed-length access done: the next byte is a new address
-                    }
-                }
+                int miso = decoder.exchange(tx[txOff + i] & 0xFF);
                 if (rx != null) {
-                    rx[rxOff + i] = (byte) out;
+                    rx[rxOff + i] = (byte) miso;
                 }
             }
-            if (changed) {
-                chip.changed();
+            decoder.deselect();
+        }
+    }
+
+    /**
+     * SCSn, active low: {@code true} when it falls (a frame starts, its first byte is an address
+     * byte), {@code false} when it rises (the frame ends, §2.2). Setting the level it already has
+     * does nothing.
+     */
+    public void chipSelect(boolean selected) {
+        synchronized (chip) {
+            if (selected) {
+                decoder.select();
+            } else {
+                decoder.deselect();
             }
         }
     }
 
-    /** OM 00 is variable length (-1: until SCSn rises), 01/10/11 are 1, 2 and 4 bytes. */
-    private static int fixedLength(int om) {
-        return om == SpiFrame.OM_VDM ? -1 : om == SpiFrame.OM_FDM4 ? 4 : om;
-    }
-
-    private int readByte(int kind, int socket, int address) {
-        switch (kind) {
-            case SpiCounters.COMMON:
-                return chip.common.read(address);
-            case SpiCounters.SOCKET_REGISTERS:
-                return chip.sockets[socket].read(address);
-            case SpiCounters.TX_BUFFER:
-                return chip.memory.readTx(socket, address);
-            case SpiCounters.RX_BUFFER:
-                return chip.memory.readRx(socket, address);
-            default:
-                return 0; // reserved blocks 4, 8, ... 28
-        }
-    }
-
-    private void writeByte(int kind, int socket, int address, int value) {
-        switch (kind) {
-            case SpiCounters.COMMON:
-                chip.common.write(address, value);
-                break;
-            case SpiCounters.SOCKET_REGISTERS:
-                chip.sockets[socket].write(address, value);
-                break;
-            case SpiCounters.TX_BUFFER:
-                chip.memory.writeTx(socket, address, value);
-                break;
-            case SpiCounters.RX_BUFFER:
-                chip.memory.writeRx(socket, address, value);
-                break;
-            default:
-                break;
+    /**
+     * One byte on the bus while SCSn is low: {@code mosi} (low 8 bits) in, the MISO byte out. With
+     * SCSn high the chip ignores the clock and this returns 0.
+     */
+    public int exchange(int mosi) {
+        synchronized (chip) {
+            return decoder.exchange(mosi & 0xFF);
         }
     }
 
@@ -175,9 +128,9 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
         ModelSocket s = socketAt(socket);
         synchronized (chip) {
             int status = s.status();
-            if (s.isTcp() && status != org.skvmoip.firmware.w5500.SocketRegisters.SOCK_CLOSED
-                    && status != org.skvmoip.firmware.w5500.SocketRegisters.SOCK_INIT
-                    && status != org.skvmoip.firmware.w5500.SocketRegisters.SOCK_LISTEN) {
+            if (s.isTcp() && status != SocketRegisterMap.SOCK_CLOSED
+                    && status != SocketRegisterMap.SOCK_INIT
+                    && status != SocketRegisterMap.SOCK_LISTEN) {
                 s.aborted();
                 chip.changed();
             }
@@ -194,9 +147,13 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
     }
 
     /**
-     * Runs {@code listener} (on whichever thread made the change, with the chip's monitor held:
-     * it must be quick and must not call back into the model) whenever INTn is asserted after a
-     * change. The simulated board uses it to wake the firmware's main loop.
+     * Runs {@code listener} after every change that leaves INTn asserted: a level, not an edge,
+     * so it runs again for each further change while INTn stays low. It runs on the thread that
+     * made the change (the firmware thread when an SPI frame that wrote something ends, a host
+     * thread when a connection, data or a timeout arrives, the caller of a fault-injection
+     * method) with the chip's monitor held: it must be quick and must not call back into the
+     * model. The simulated board uses it to wake the firmware's main loop. One listener; a new
+     * one replaces the old, null removes it.
      */
     public void onInterrupt(Runnable listener) {
         synchronized (chip) {
@@ -255,9 +212,9 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
     }
 
     private ModelSocket socketAt(int socket) {
-        if (socket < 0 || socket >= SpiFrame.SOCKETS) {
-            throw new IllegalArgumentException("socket " + socket + " is not 0.." + (SpiFrame.SOCKETS - 1)
-                    + ": the W5500 has " + SpiFrame.SOCKETS + " sockets");
+        if (socket < 0 || socket >= SpiFrameFormat.SOCKETS) {
+            throw new IllegalArgumentException("socket " + socket + " is not 0.." + (SpiFrameFormat.SOCKETS - 1)
+                    + ": the W5500 has " + SpiFrameFormat.SOCKETS + " sockets");
         }
         return chip.sockets[socket];
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class AllocationFreeTest {
 
     @Test
-    void framesCommandsAndInterruptChecksAllocateNothing() {
+    void framesBytesCommandsAndInterruptChecksAllocateNothing() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (W5500Model model = new W5500Model(HostNetwork.loopback(-1))) {
             byte[] readFsr = {0x00, 0x20, (byte) RawSpi.control(RawSpi.socketRegisters(0), false, 0), 0, 0};
@@ -26,6 +26,11 @@ class AllocationFreeTest {
                 model.transfer(readFsr, 0, rx, 0, readFsr.length);
                 model.transfer(writeTx, 0, null, 0, writeTx.length);
                 model.transfer(recv, 0, rx, 0, recv.length);
+                model.chipSelect(true);
+                for (byte b : readFsr) {
+                    model.exchange(b);
+                }
+                model.chipSelect(false);
                 model.interruptLine().isAsserted();
                 model.interruptLine().awaitAsserted(deadline);
             };
