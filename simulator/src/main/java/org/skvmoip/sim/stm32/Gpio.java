@@ -74,7 +74,7 @@ public final class Gpio implements Peripheral {
     void connectInput(int pin, PinInput input) {
         inputs[pin] = input;
         seenChanges[pin] = input.changes();
-        seenLevel[pin] = input.level();
+        seenLevel[pin] = level(pin);
     }
 
     /** Wires pin {@code pin} to what it drives; {@code releasedLevel}: the level while the pin does not drive it. */
@@ -113,13 +113,16 @@ public final class Gpio implements Peripheral {
         if (mode == MODE_OUTPUT && (!openDrain || !odrHigh)) {
             return odrHigh;
         }
-        if (inputs[pin] != null) {
+        if (inputs[pin] != null && inputs[pin].driven()) {
             return inputs[pin].level();
         }
         return pull(pin) == PULL_UP;
     }
 
-    /** Takes the edges every external driver made since the last look (under the CPU). */
+    /**
+     * Takes the edges the external drivers made since the last look (under the CPU): a changed
+     * level is one edge; changes that came back to the level seen last time were a pulse, two.
+     */
     void sampleInputs() {
         for (int pin = 0; pin < 16; pin++) {
             PinInput input = inputs[pin];
@@ -127,21 +130,23 @@ public final class Gpio implements Peripheral {
                 continue;
             }
             int changes = input.changes();
-            int count = changes - seenChanges[pin];
-            if (count == 0) {
+            if (changes == seenChanges[pin]) {
                 continue;
             }
+            int count = changes - seenChanges[pin];
+            boolean was = seenLevel[pin];
+            boolean now = level(pin);
             seenChanges[pin] = changes;
-            // More changes than the CPU saw: the first two (and the last, when odd) still make edges.
-            count = count > 2 ? 2 + (count & 1) : count;
-            boolean level = seenLevel[pin];
-            for (int i = 0; i < count; i++) {
-                level = !level;
-                if (mode(pin) != MODE_ANALOG) {
-                    edges.edge(port, pin, level);
-                }
+            seenLevel[pin] = now;
+            if (mode(pin) == MODE_ANALOG) {
+                continue;
             }
-            seenLevel[pin] = input.level();
+            if (now != was) {
+                edges.edge(port, pin, now);
+            } else if (count >= 2) {
+                edges.edge(port, pin, !was);
+                edges.edge(port, pin, was);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ public final class PinInput {
 
     private final Stm32Core core;
     private boolean level;
+    private boolean driven = true;
     private int changes;
 
     PinInput(Stm32Core core, boolean level) {
@@ -17,16 +18,30 @@ public final class PinInput {
         this.level = level;
     }
 
-    /** Any thread: the pin is now at {@code high}. */
+    /** Any thread: the pin is now driven to {@code high}. */
     public void drive(boolean high) {
+        set(true, high);
+    }
+
+    /** Any thread: the driver lets go (an open-drain output off, a button released); the pin reads its pull. */
+    public void release() {
+        set(false, level);
+    }
+
+    private void set(boolean drive, boolean high) {
         synchronized (this) {
-            if (high == level) {
+            if (drive == driven && high == level) {
                 return;
             }
+            driven = drive;
             level = high;
             changes++;
         }
         core.inputChanged();
+    }
+
+    public synchronized boolean driven() {
+        return driven;
     }
 
     public synchronized boolean level() {

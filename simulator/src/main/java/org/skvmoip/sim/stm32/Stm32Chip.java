@@ -24,6 +24,7 @@ public final class Stm32Chip {
     private final Iwdg iwdg;
     private final Adc adc;
     private final Dbgmcu dbgmcu = new Dbgmcu();
+    private final SpiLink spi1Link;
 
     /**
      * @param name        the board's name (threads, loaders)
@@ -34,6 +35,7 @@ public final class Stm32Chip {
      */
     public Stm32Chip(String name, int moduleIndex, int[] flashArray, SpiLink spi1Link, ResetListener reset) {
         core = new Stm32Core(name, bus, nvic);
+        this.spi1Link = spi1Link;
         flash = new FlashInterface(flashArray, latency -> rccOf().checkFlashLatency(latency));
         rcc = new Rcc(flash::latency);
         exti = new Exti(syscfg, nvic);
@@ -99,6 +101,10 @@ public final class Stm32Chip {
     /** Wires a pin to what it drives; {@code releasedLevel}: the level while the pin does not drive. */
     public void output(int port, int pin, PinOutput output, boolean releasedLevel) {
         ports[port].connectOutput(pin, output, releasedLevel);
+    }
+
+    SpiLink spi1Link() {
+        return spi1Link;
     }
 
     public Stm32Core core() {

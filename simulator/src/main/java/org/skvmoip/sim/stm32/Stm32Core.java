@@ -133,6 +133,11 @@ public final class Stm32Core {
         threads.resume(threadId);
     }
 
+    /** Any thread: resumes {@code thread} as an interrupt handler's SNI_resumeJavaThread would. */
+    public void wake(Thread thread) {
+        threads.resume(threads.idOf(thread));
+    }
+
     // ---- Interrupts ----
 
     private void applyInputs() {

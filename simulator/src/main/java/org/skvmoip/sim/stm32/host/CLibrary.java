@@ -19,9 +19,23 @@ public final class CLibrary {
     public static final String DEVICE_LIBRARY = "libskvm_stm32.so";
 
     private final Path file;
+    private final List<Path> directAccess;
 
-    private CLibrary(Path file) {
+    private CLibrary(Path file, List<Path> directAccess) {
         this.file = file;
+        this.directAccess = directAccess;
+    }
+
+    /**
+     * Refuses to run C that reaches registers without reg.h (see
+     * {@link NativeBuild#directRegisterAccess}): on the host it would crash the JVM.
+     */
+    public CLibrary checkRunnable() {
+        if (!directAccess.isEmpty()) {
+            throw new IllegalStateException("the device's C cannot run on the stm32 board: " + directAccess
+                    + " access registers through their own pointers instead of reg.h (reg_read/reg_write)");
+        }
+        return this;
     }
 
     /**
@@ -40,7 +54,7 @@ public final class CLibrary {
                 NativeBuild.build(natives, cRoot, NativeBuild.deviceSources(cRoot), fresh);
                 Files.move(fresh, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            return new CLibrary(library);
+            return new CLibrary(library, NativeBuild.directRegisterAccess(NativeBuild.deviceSources(cRoot)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the device's C for the stm32 board", e);
         } catch (InterruptedException e) {
@@ -53,7 +67,7 @@ public final class CLibrary {
 
     /** A library built elsewhere (a test's own C). */
     public static CLibrary at(Path file) {
-        return new CLibrary(file);
+        return new CLibrary(file, List.of());
     }
 
     /**

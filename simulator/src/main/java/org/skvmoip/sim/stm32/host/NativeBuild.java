@@ -76,6 +76,23 @@ public final class NativeBuild {
         }
     }
 
+    /**
+     * The sources that reach registers through their own pointers instead of reg.h: on the host
+     * they would write to whatever that address is in this process (a crash of the JVM), so the
+     * stm32 board refuses to run them and names them.
+     */
+    public static List<Path> directRegisterAccess(List<Path> sources) throws IOException {
+        List<Path> offenders = new ArrayList<>();
+        for (Path source : sources) {
+            String c = Files.readString(source, StandardCharsets.UTF_8);
+            if (c.contains("#include \"stm32f401_regs.h\"") || c.contains("(volatile uint32_t *)")
+                    && !source.getFileName().toString().equals("reg.h")) {
+                offenders.add(source);
+            }
+        }
+        return offenders;
+    }
+
     /** MicroEJ's sni.h and LLMJVM_impl.h as declarations only: the SDK's own headers are not public. */
     private static Path sniDeclarations(Path cRoot) {
         return cRoot.resolve("../../test/c/sni-shim").normalize();
