@@ -3,6 +3,7 @@ package org.skvmoip.firmware;
 import org.skvmoip.firmware.atx.FrontPanel;
 import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
+import org.skvmoip.firmware.config.RandomSeed;
 import org.skvmoip.firmware.control.ControlService;
 import org.skvmoip.firmware.control.DiscoveryResponder;
 import org.skvmoip.firmware.dhcp.DhcpClient;
@@ -74,6 +75,8 @@ public final class Firmware {
         storage = new ConfigStorage(board.configStore());
         settingsLoadStatus = storage.load(settings);
         storage.applyFactoryResetIfHeld(board.factoryResetButton(), clock, settings);
+        // Before anything may draw random bytes: the generator's seed for the next boot is stored.
+        RandomSeed seed = new RandomSeed(board.crypto(), storage, settings);
 
         NetworkConfig fixed = new NetworkConfig();
         System.arraycopy(config.mac, 0, fixed.mac, 0, 6);
@@ -102,7 +105,8 @@ public final class Firmware {
         if (settings.adopted) {
             session.setSecret(settings.secret, 0);
         }
-        control = new ControlService(chip.socket(SocketPlan.CONTROL_TCP), session, hid, panel, storage, settings);
+        control = new ControlService(chip.socket(SocketPlan.CONTROL_TCP), session, hid, panel, storage, settings,
+                seed);
         discovery = new DiscoveryResponder(chip.socket(SocketPlan.DISCOVERY_UDP), session, uniqueId, VERSION);
         echo = new EchoService(chip);
     }

@@ -33,4 +33,14 @@ public interface ConfigStore {
      *         cut) the slot may hold anything, so the caller keeps its other slot intact
      */
     boolean write(int slot, byte[] src, int off, int len);
+
+    /**
+     * Programs {@code len} bytes from {@code src} at {@code offset} of {@code slot} without
+     * erasing it, for appending to a log behind the data {@link #write} put there: the bytes
+     * there must read 0xFF (flash can only clear bits; RM0368 §3.5.4).
+     *
+     * @return whether every program step succeeded; after a failure (or a power cut) those
+     *         bytes may hold anything, the rest of the slot is untouched
+     */
+    boolean program(int slot, int offset, byte[] src, int off, int len);
 }

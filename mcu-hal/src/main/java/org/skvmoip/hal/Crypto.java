@@ -6,9 +6,11 @@ package org.skvmoip.hal;
  *
  * <p>Device: static SNI natives over mbedTLS ({@code mbedtls_md_hmac} with
  * {@code MBEDTLS_MD_SHA256}; {@code mbedtls_ctr_drbg_random}), primitive arrays in, nothing kept
- * on the C side between calls. The STM32F401 has no hardware RNG, so the binding seeds the DRBG
- * from ADC noise and clock jitter mixed with a seed kept in flash and rewritten at every boot.
- * Simulator: the JDK ({@code JdkCrypto}).
+ * on the C side between calls except the DRBG's state. The STM32F401 has no hardware RNG, so the
+ * binding seeds the DRBG from a seed the firmware keeps in flash and rewrites at every boot
+ * ({@link #startRandom}), mixed with ADC noise and with material from the server at adoption
+ * ({@link #mixSeed}); docs/security.md says what each part gives. Simulator: the JDK
+ * ({@code JdkCrypto}).
  *
  * <p>Calls must not allocate on the Java heap once a key has been seen (the protocol MACs every
  * frame with the same session key); {@link #randomBytes} is called only at session start.
@@ -29,6 +31,35 @@ public interface Crypto {
     void hmacSha256Concat(byte[] key, int keyOff, int keyLen, byte[] a, int aOff, int aLen, byte[] b, int bOff,
             int bLen, byte[] out, int outOff);
 
-    /** Fills {@code out[off .. off + len)} with cryptographically strong random bytes. */
+    /**
+     * Fills {@code out[off .. off + len)} with cryptographically strong random bytes.
+     *
+     * @throws IllegalStateException on a platform that keeps its seed in flash, while the seed
+     *         from {@link #startRandom} is not stored ({@link #nextSeedStored})
+     */
     void randomBytes(byte[] out, int off, int len);
+
+    /** Bytes of the seed the random generator keeps across boots. */
+    int SEED_LENGTH = 32;
+
+    /**
+     * Starts the random generator at boot from {@code stored} (the seed the last boot left in
+     * flash: any {@link #SEED_LENGTH} bytes, the erased state of a new module included) and the
+     * platform's own noise, and writes into {@code next} the seed the next boot must start from;
+     * {@code stored} and {@code next} may be the same range. Until the caller has that seed in
+     * flash and says so with {@link #nextSeedStored}, {@link #randomBytes} refuses: so no two
+     * boots that hand out random bytes start from the same seed, wherever the power is cut.
+     */
+    void startRandom(byte[] stored, int storedOff, byte[] next, int nextOff);
+
+    /** The seed from {@link #startRandom} or {@link #mixSeed} is in flash. */
+    void nextSeedStored();
+
+    /**
+     * Adds {@code material[off .. off + len)} (at most 256 bytes: seed material from the server)
+     * to the generator's state; it never replaces what the generator has, so material an
+     * attacker chose or read cannot make it weaker. Writes a new seed for the next boot, which
+     * includes the material, into {@code next}: store it as after {@link #startRandom}.
+     */
+    void mixSeed(byte[] material, int off, int len, byte[] next, int nextOff);
 }

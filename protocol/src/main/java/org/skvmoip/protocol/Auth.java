@@ -2,8 +2,8 @@ package org.skvmoip.protocol;
 
 /**
  * AUTH payload (docs/protocol.md §3), server → module. AUTH_OK's payload is a proof alone
- * ({@link Protocol#PROOF_LENGTH} bytes), ADOPT's and SET_SECRET's a secret alone
- * ({@link Protocol#SECRET_LENGTH} bytes).
+ * ({@link Protocol#PROOF_LENGTH} bytes), SET_SECRET's a secret alone
+ * ({@link Protocol#SECRET_LENGTH} bytes); ADOPT's is {@link Adopt}.
  *
  * <pre>
  * 0..15   nonceS       16 random bytes

@@ -145,13 +145,27 @@ public final class FrameEncoder {
         return seal(dst, off, type, 0);
     }
 
-    /** ADOPT or SET_SECRET: a 32-byte secret, which must not be all zeros. */
+    /** SET_SECRET: a 32-byte secret, which must not be all zeros. */
     public int secret(byte[] dst, int off, int type, byte[] secret, int secretOff) {
-        if ((type != MessageType.ADOPT && type != MessageType.SET_SECRET)
-                || Bytes.isAllZero(secret, secretOff, Protocol.SECRET_LENGTH)) {
+        if (type != MessageType.SET_SECRET || Bytes.isAllZero(secret, secretOff, Protocol.SECRET_LENGTH)) {
             return ProtocolError.BAD_FIELD;
         }
         return copy(dst, off, type, secret, secretOff, Protocol.SECRET_LENGTH);
+    }
+
+    /** ADOPT: the secret and the seed material ({@link Adopt}), neither all zeros. */
+    public int adopt(byte[] dst, int off, byte[] secret, int secretOff, byte[] seedMaterial, int seedOff) {
+        if (Bytes.isAllZero(secret, secretOff, Protocol.SECRET_LENGTH)
+                || Bytes.isAllZero(seedMaterial, seedOff, Protocol.SEED_MATERIAL_LENGTH)) {
+            return ProtocolError.BAD_FIELD;
+        }
+        if (!fits(dst, off, Adopt.LENGTH)) {
+            return ProtocolError.OUTPUT_FULL;
+        }
+        int p = off + payloadOffset();
+        System.arraycopy(secret, secretOff, dst, p + Adopt.SECRET, Protocol.SECRET_LENGTH);
+        System.arraycopy(seedMaterial, seedOff, dst, p + Adopt.SEED_MATERIAL, Protocol.SEED_MATERIAL_LENGTH);
+        return seal(dst, off, MessageType.ADOPT, Adopt.LENGTH);
     }
 
     /** AUTH_OK: the module's proof. */

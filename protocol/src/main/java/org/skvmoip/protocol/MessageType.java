@@ -119,6 +119,7 @@ public final class MessageType {
             case STATUS:
                 return Status.validate(buf, payloadOff);
             case ADOPT:
+                return Adopt.validate(buf, payloadOff);
             case SET_SECRET:
                 // An all-zero secret is what an unset variable holds, never a chosen secret.
                 return Bytes.isAllZero(buf, payloadOff, Protocol.SECRET_LENGTH) ? ProtocolError.BAD_FIELD : 0;
@@ -157,7 +158,7 @@ public final class MessageType {
             case HELLO: return Hello.LENGTH;
             case AUTH: return Auth.LENGTH;
             case AUTH_OK: return Protocol.PROOF_LENGTH;
-            case ADOPT: return Protocol.SECRET_LENGTH;
+            case ADOPT: return Adopt.LENGTH;
             case MOUSE_RELATIVE: return MouseRelative.LENGTH;
             case MOUSE_ABSOLUTE: return MouseAbsolute.LENGTH;
             case POWER: return Power.LENGTH;

@@ -26,6 +26,7 @@ public final class ModuleSession {
     private final byte[] moduleId = new byte[Protocol.MODULE_ID_LENGTH];
     private final int firmwareVersion;
     private final byte[] secret = new byte[Protocol.SECRET_LENGTH];
+    private final byte[] seedMaterial = new byte[Protocol.SEED_MATERIAL_LENGTH];
     private final byte[] nonceM = new byte[Protocol.NONCE_LENGTH];
     private final byte[] nonceS = new byte[Protocol.NONCE_LENGTH];
     private final byte[] proof = new byte[Protocol.PROOF_LENGTH];
@@ -54,6 +55,7 @@ public final class ModuleSession {
     /** Factory reset: no secret, the next server may ADOPT the module. Ends any session. */
     public void forgetSecret() {
         java.util.Arrays.fill(secret, (byte) 0);
+        java.util.Arrays.fill(seedMaterial, (byte) 0);
         adopted = false;
         close();
     }
@@ -65,6 +67,15 @@ public final class ModuleSession {
     /** Copies the secret out, to be stored after {@link SessionEvent#ADOPTED} or {@link SessionEvent#SECRET_CHANGED}. */
     public void copySecret(byte[] dst, int off) {
         System.arraycopy(secret, 0, dst, off, Protocol.SECRET_LENGTH);
+    }
+
+    /**
+     * After {@link SessionEvent#ADOPTED}: copies out the seed material the server sent with the
+     * secret, for the random generator to mix in, and forgets it here.
+     */
+    public void takeSeedMaterial(byte[] dst, int off) {
+        System.arraycopy(seedMaterial, 0, dst, off, Protocol.SEED_MATERIAL_LENGTH);
+        java.util.Arrays.fill(seedMaterial, (byte) 0);
     }
 
     /** A server connected: a fresh nonce, and HELLO queued in {@link #output()}. */
@@ -202,7 +213,8 @@ public final class ModuleSession {
                 if (adopted) {
                     return channel.fail(ProtocolError.ALREADY_ADOPTED, 0);
                 }
-                System.arraycopy(frame, p, secret, 0, Protocol.SECRET_LENGTH);
+                System.arraycopy(frame, p + Adopt.SECRET, secret, 0, Protocol.SECRET_LENGTH);
+                System.arraycopy(frame, p + Adopt.SEED_MATERIAL, seedMaterial, 0, Protocol.SEED_MATERIAL_LENGTH);
                 adopted = true;
                 return SessionEvent.ADOPTED;
             case MessageType.AUTH:

@@ -30,6 +30,8 @@ public final class Protocol {
     public static final int MODULE_ID_LENGTH = 12;
     /** §3: the per-module secret set at adoption. */
     public static final int SECRET_LENGTH = 32;
+    /** §8: the seed material the server sends in ADOPT for the module's random generator. */
+    public static final int SEED_MATERIAL_LENGTH = 32;
     /** §3: each side's handshake nonce. */
     public static final int NONCE_LENGTH = 16;
     /** §3: a handshake proof, a full HMAC-SHA256. */

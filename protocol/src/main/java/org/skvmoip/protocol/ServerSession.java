@@ -1,5 +1,7 @@
 package org.skvmoip.protocol;
 
+import java.util.Arrays;
+
 import org.skvmoip.hal.Crypto;
 
 /**
@@ -27,6 +29,7 @@ public final class ServerSession {
     private final Handshake handshake;
     private final byte[] moduleId = new byte[Protocol.MODULE_ID_LENGTH];
     private final byte[] secret = new byte[Protocol.SECRET_LENGTH];
+    private final byte[] seedMaterial = new byte[Protocol.SEED_MATERIAL_LENGTH];
     private final byte[] nonceM = new byte[Protocol.NONCE_LENGTH];
     private final byte[] nonceS = new byte[Protocol.NONCE_LENGTH];
     private final byte[] proof = new byte[Protocol.PROOF_LENGTH];
@@ -88,7 +91,11 @@ public final class ServerSession {
         return sendAuth(moduleSecret, off);
     }
 
-    /** After HELLO from a module without a secret: gives it {@code newSecret}, then authenticates with it. */
+    /**
+     * After HELLO from a module without a secret: gives it {@code newSecret} and fresh seed
+     * material for its random generator (from this side's {@link Crypto#randomBytes}), then
+     * authenticates with the secret.
+     */
     public int adopt(byte[] newSecret, int off) {
         if (state != HELLO_RECEIVED) {
             return ProtocolError.UNEXPECTED_MESSAGE;
@@ -96,8 +103,10 @@ public final class ServerSession {
         if (moduleAdopted) {
             return ProtocolError.ALREADY_ADOPTED;
         }
-        int queued = channel.queued(channel.encoder.secret(channel.output(), channel.outputEnd(), MessageType.ADOPT,
-                newSecret, off));
+        crypto.randomBytes(seedMaterial, 0, Protocol.SEED_MATERIAL_LENGTH);
+        int queued = channel.queued(channel.encoder.adopt(channel.output(), channel.outputEnd(), newSecret, off,
+                seedMaterial, 0));
+        Arrays.fill(seedMaterial, (byte) 0);
         if (queued < 0) {
             return queued;
         }

@@ -115,8 +115,11 @@ class FrameCodecTest {
         assertThat(Arrays.copyOfRange(out(), p() + Auth.NONCE, p() + Auth.NONCE + 16)).isEqualTo(nonce);
         assertThat(Arrays.copyOfRange(out(), p() + Auth.PROOF, p() + Auth.PROOF + 32)).isEqualTo(proof);
 
-        decodeAtModule(server.secret(out, 0, MessageType.ADOPT, SessionPair.SECRET, 0), MessageType.ADOPT, -1);
-        assertThat(Arrays.copyOfRange(out(), p(), p() + 32)).isEqualTo(SessionPair.SECRET);
+        byte[] material = SessionPair.filled(32, 0x0D);
+        decodeAtModule(server.adopt(out, 0, SessionPair.SECRET, 0, material, 0), MessageType.ADOPT, -1);
+        assertThat(Arrays.copyOfRange(out(), p() + Adopt.SECRET, p() + Adopt.SECRET + 32)).isEqualTo(SessionPair.SECRET);
+        assertThat(Arrays.copyOfRange(out(), p() + Adopt.SEED_MATERIAL, p() + Adopt.SEED_MATERIAL + 32))
+                .isEqualTo(material);
     }
 
     @Test

@@ -30,6 +30,7 @@ class FrameDecoderErrorTest {
             power of 2 bytes                  | 01 13 00 02 01 01 | TOO_LONG_FOR_TYPE  | 2     | 4
             release all with a payload        | 01 14 00 01 00    | TOO_LONG_FOR_TYPE  | 1     | 4
             ADOPT of 31 bytes                 | 01 04 00 1f       | TOO_SHORT_FOR_TYPE | 31    | 4
+            ADOPT of a secret alone (old)     | 01 04 00 20       | TOO_SHORT_FOR_TYPE | 32    | 4
             """)
     void aBadHeaderIsRefusedWithItsCodeAndTheValueReceived(String why, String hex, String code, int detail,
             int consumed) throws Exception {

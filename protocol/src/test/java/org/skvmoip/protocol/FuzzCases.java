@@ -25,6 +25,7 @@ final class FuzzCases {
     private final int[] outcomes = new int[64];
     private long messages;
     private long errors;
+    private long adoptions;
 
     FuzzCases(long seed) {
         this.seed = seed;
@@ -51,29 +52,42 @@ final class FuzzCases {
         return errors;
     }
 
+    long adoptions() {
+        return adoptions;
+    }
+
     private void runCase(int index) {
         // An unchecked frame may be a well-formed SET_SECRET with a random secret (about one case
         // in 150k): the module rightly takes it, and the test server would have to know it.
         pair.module.setSecret(SessionPair.SECRET, 0);
         boolean authenticated = random.nextInt(8) != 0;
+        boolean adopting = !authenticated && random.nextBoolean();
+        if (adopting) {
+            pair.module.forgetSecret(); // so ADOPT, with its seed material, is fuzzed too
+        }
         if (authenticated) {
             pair.handshake();
         } else {
             pair.open();
             pair.toServer(pair.takeModuleOutput());
         }
-        byte[] input = mutate(validFrames(authenticated));
+        byte[] input = mutate(validFrames(authenticated, adopting));
         feedDecoder(input, authenticated);
         feedSession(input);
         pair.module.close();
         pair.takeModuleOutput();
         if (index % 64 == 0) {
+            pair.module.setSecret(SessionPair.SECRET, 0);
             freshSessionWorks();
         }
     }
 
     /** A few frames the server really sent in this session (or its handshake reply, before it). */
-    private byte[] validFrames(boolean authenticated) {
+    private byte[] validFrames(boolean authenticated, boolean adopting) {
+        if (adopting) {
+            pair.server.adopt(SessionPair.SECRET, 0);
+            return pair.takeServerOutput();
+        }
         if (!authenticated) {
             pair.server.authenticate(random.nextBoolean() ? SessionPair.SECRET : SessionPair.OTHER_SECRET, 0);
             return pair.takeServerOutput();
@@ -184,6 +198,8 @@ final class FuzzCases {
                 }
                 if (result == SessionEvent.MESSAGE) {
                     messages++;
+                } else if (result == SessionEvent.ADOPTED) {
+                    adoptions++;
                 }
             }
         }

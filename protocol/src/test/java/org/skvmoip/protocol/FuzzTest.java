@@ -17,6 +17,7 @@ class FuzzTest {
 
         assertThat(cases.messages()).as("valid frames among the cases decode as messages").isPositive();
         assertThat(cases.errors()).as("mutated frames are refused").isPositive();
+        assertThat(cases.adoptions()).as("ADOPT frames (secret and seed material) reach the module").isPositive();
     }
 
     @Test

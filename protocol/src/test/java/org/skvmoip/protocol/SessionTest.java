@@ -111,6 +111,45 @@ class SessionTest {
     }
 
     @Test
+    void adoptionCarriesFreshSeedMaterialFromTheServersGeneratorToTheModule() {
+        byte[][] delivered = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            SessionPair fresh = new SessionPair(20 + i);
+            fresh.open();
+            fresh.toServer(fresh.takeModuleOutput());
+            assertThat(fresh.server.adopt(SessionPair.SECRET, 0)).isPositive();
+            assertThat(fresh.toModule(fresh.takeServerOutput()))
+                    .containsExactly(SessionEvent.ADOPTED, SessionEvent.AUTHENTICATED);
+
+            delivered[i] = new byte[Protocol.SEED_MATERIAL_LENGTH];
+            fresh.module.takeSeedMaterial(delivered[i], 0);
+            assertThat(delivered[i]).isNotEqualTo(new byte[Protocol.SEED_MATERIAL_LENGTH]);
+            byte[] again = new byte[Protocol.SEED_MATERIAL_LENGTH];
+            fresh.module.takeSeedMaterial(again, 0);
+            assertThat(again).as("taken once, then forgotten").isEqualTo(new byte[Protocol.SEED_MATERIAL_LENGTH]);
+        }
+        assertThat(delivered[1]).as("each adoption draws new material").isNotEqualTo(delivered[0]);
+    }
+
+    @Test
+    void anAdoptWithoutSeedMaterialIsRefusedAndTheModuleStaysUnadopted() {
+        SessionPair fresh = new SessionPair(11);
+        fresh.open();
+        fresh.takeModuleOutput();
+        FrameEncoder server = new FrameEncoder(fresh.crypto, Side.SERVER);
+        byte[] zeros = new byte[Protocol.SEED_MATERIAL_LENGTH];
+        byte[] adopt = new byte[80];
+        assertThat(server.adopt(adopt, 0, SessionPair.SECRET, 0, zeros, 0)).isEqualTo(ProtocolError.BAD_FIELD);
+
+        // A server that writes the frame itself gets BAD_FIELD from the module.
+        int length = server.adopt(adopt, 0, SessionPair.SECRET, 0, SessionPair.filled(32, 1), 0);
+        Arrays.fill(adopt, length - Protocol.SEED_MATERIAL_LENGTH, length, (byte) 0);
+
+        assertThat(fresh.toModule(Arrays.copyOf(adopt, length))).containsExactly(ProtocolError.BAD_FIELD);
+        assertThat(fresh.module.isAdopted()).isFalse();
+    }
+
+    @Test
     void givenAnAdoptedModuleAdoptIsRefusedAndTheSecretStays() {
         pair.open();
         pair.toServer(pair.takeModuleOutput());
@@ -118,8 +157,8 @@ class SessionTest {
 
         // A hostile server that ignores the adopted flag gets refused by the module itself.
         FrameEncoder hostile = new FrameEncoder(pair.crypto, Side.SERVER);
-        byte[] adopt = new byte[40];
-        int length = hostile.secret(adopt, 0, MessageType.ADOPT, SessionPair.OTHER_SECRET, 0);
+        byte[] adopt = new byte[80];
+        int length = hostile.adopt(adopt, 0, SessionPair.OTHER_SECRET, 0, SessionPair.filled(32, 0x5E), 0);
 
         assertThat(pair.toModule(Arrays.copyOf(adopt, length))).containsExactly(ProtocolError.ALREADY_ADOPTED);
         byte[] stored = new byte[32];

@@ -57,4 +57,18 @@ final class TestCrypto implements Crypto {
             out[off + i] = (byte) random.nextInt(256);
         }
     }
+
+    @Override
+    public void startRandom(byte[] stored, int storedOff, byte[] next, int nextOff) {
+        randomBytes(next, nextOff, SEED_LENGTH);
+    }
+
+    @Override
+    public void nextSeedStored() {
+    }
+
+    @Override
+    public void mixSeed(byte[] material, int off, int len, byte[] next, int nextOff) {
+        randomBytes(next, nextOff, SEED_LENGTH);
+    }
 }

@@ -85,4 +85,22 @@ public final class JcaCrypto implements Crypto {
             throw new IllegalArgumentException("no room for " + HMAC_SHA256_LENGTH + " bytes at out[" + outOff + "]", e);
         }
     }
+
+    // The server's SecureRandom seeds itself from the operating system: it keeps no seed of
+    // its own, and material handed to it supplements its state (SecureRandom.setSeed).
+
+    @Override
+    public void startRandom(byte[] stored, int storedOff, byte[] next, int nextOff) {
+        randomBytes(next, nextOff, SEED_LENGTH);
+    }
+
+    @Override
+    public void nextSeedStored() {
+    }
+
+    @Override
+    public void mixSeed(byte[] material, int off, int len, byte[] next, int nextOff) {
+        random.setSeed(Arrays.copyOfRange(material, off, off + len));
+        randomBytes(next, nextOff, SEED_LENGTH);
+    }
 }

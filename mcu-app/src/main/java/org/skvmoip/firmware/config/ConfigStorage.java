@@ -2,6 +2,7 @@ package org.skvmoip.firmware.config;
 
 import org.skvmoip.hal.Clock;
 import org.skvmoip.hal.ConfigStore;
+import org.skvmoip.hal.Crypto;
 import org.skvmoip.hal.DigitalInput;
 
 /**
@@ -10,6 +11,12 @@ import org.skvmoip.hal.DigitalInput;
  * cut in the middle of a write (erase done, page half programmed) leaves the other slot, and
  * with it the previous settings, intact: at the next start its CRC still matches and the torn
  * slot's does not.
+ *
+ * <p>The slot holding the current page also holds the random generator's seed log behind it
+ * ({@link SeedRecord}): each boot appends one record, programmed into erased flash without an
+ * erase, and a save carries the newest seed into the new slot. So a sector is erased once per
+ * settings save or once per (slot size - {@link SeedRecord#LOG_OFFSET}) / {@link SeedRecord#BYTES}
+ * boots (451 with the device's 16 KB sectors), not at every boot: docs/security.md has the wear.
  *
  * <p>Slots past the first two of the {@link ConfigStore} are not used.
  */
@@ -23,16 +30,25 @@ public final class ConfigStorage {
 
     private final ConfigStore store;
     private final byte[] page = new byte[ConfigPage.PAGE_BYTES];
-    private final byte[] readBack = new byte[ConfigPage.PAGE_BYTES];
+    /** What a save writes: the page, erased filler, the newest seed record. */
+    private final byte[] image = new byte[SeedRecord.LOG_OFFSET + SeedRecord.BYTES];
+    private final byte[] readBack = new byte[SeedRecord.LOG_OFFSET + SeedRecord.BYTES];
+    private final byte[] record = new byte[SeedRecord.BYTES];
+    private final byte[] seed = new byte[Crypto.SEED_LENGTH];
     private final int[] slotStatus = new int[SLOTS];
+
+    private boolean hasSeed;
+    /** Offset of the next erased record in the current slot's seed log; past the end when full. */
+    private int seedLogEnd;
 
     private int currentSlot = -1;
     private int sequence;
     private int loadStatus = ConfigPage.BLANK;
 
     public ConfigStorage(ConfigStore store) {
-        if (store.slotCount() < SLOTS || store.slotSize() < ConfigPage.PAGE_BYTES) {
-            throw new IllegalArgumentException("config store needs 2 slots of at least 97 bytes");
+        if (store.slotCount() < SLOTS || store.slotSize() < SeedRecord.LOG_OFFSET + SeedRecord.BYTES) {
+            throw new IllegalArgumentException("config store needs 2 slots of at least "
+                    + (SeedRecord.LOG_OFFSET + SeedRecord.BYTES) + " bytes (settings page and one seed record)");
         }
         this.store = store;
     }
@@ -71,11 +87,78 @@ public final class ConfigStorage {
             ConfigPage.decode(page, settings);
             loadStatus = ConfigPage.OK;
         }
+        readSeedLog();
         return loadStatus;
     }
 
     /**
-     * Writes {@code settings} into the slot not holding the current ones and reads it back.
+     * Copies the seed the last boot left (the newest whole record of the current slot's log)
+     * into {@code dst}; without one (a new module, or flash from an older firmware) {@code dst}
+     * gets the erased state, 0xFF bytes.
+     *
+     * @return whether a stored seed was found
+     */
+    public boolean seed(byte[] dst, int off) {
+        if (hasSeed) {
+            System.arraycopy(seed, 0, dst, off, Crypto.SEED_LENGTH);
+        } else {
+            for (int i = 0; i < Crypto.SEED_LENGTH; i++) {
+                dst[off + i] = (byte) 0xFF;
+            }
+        }
+        return hasSeed;
+    }
+
+    /**
+     * Stores {@code src[off .. off + 32)} as the seed for the next boot: appended to the current
+     * slot's log and read back; when the log is full, the slot cannot be programmed or no slot
+     * holds settings yet, by a {@link #save} of {@code settings} (an erase), which carries it.
+     * Blocks for that erase (about 0.5 s on the device) once per few hundred boots.
+     *
+     * @return whether the seed is in flash and reads back intact
+     */
+    public boolean storeSeed(byte[] src, int off, ModuleSettings settings) {
+        rememberSeed(src, off);
+        if (currentSlot >= 0 && seedLogEnd + SeedRecord.BYTES <= store.slotSize()) {
+            SeedRecord.encode(seed, 0, record);
+            int at = seedLogEnd;
+            seedLogEnd += SeedRecord.BYTES; // not blank any more, whatever the outcome
+            if (store.program(currentSlot, at, record, 0, SeedRecord.BYTES) && readsBack(currentSlot, at, record,
+                    SeedRecord.BYTES)) {
+                return true;
+            }
+        }
+        return save(settings);
+    }
+
+    /** Keeps {@code src[off .. off + 32)} as the newest seed, for the next {@link #save} to carry. */
+    public void rememberSeed(byte[] src, int off) {
+        System.arraycopy(src, off, seed, 0, Crypto.SEED_LENGTH);
+        hasSeed = true;
+    }
+
+    private void readSeedLog() {
+        hasSeed = false;
+        seedLogEnd = SeedRecord.LOG_OFFSET;
+        if (currentSlot < 0) {
+            return;
+        }
+        for (int at = SeedRecord.LOG_OFFSET; at + SeedRecord.BYTES <= store.slotSize(); at += SeedRecord.BYTES) {
+            store.read(currentSlot, at, record, 0, SeedRecord.BYTES);
+            if (SeedRecord.blank(record)) {
+                return;
+            }
+            seedLogEnd = at + SeedRecord.BYTES;
+            if (SeedRecord.valid(record)) {
+                System.arraycopy(record, 0, seed, 0, Crypto.SEED_LENGTH);
+                hasSeed = true;
+            }
+        }
+    }
+
+    /**
+     * Writes {@code settings} into the slot not holding the current ones, with the newest seed
+     * (see {@link #storeSeed}) as the first record of its seed log, and reads it back.
      * Blocks for a flash sector erase (about 0.5 s on the device): call it on a user action,
      * never per event.
      *
@@ -86,21 +169,35 @@ public final class ConfigStorage {
         int target = currentSlot < 0 ? 0 : 1 - currentSlot;
         int next = sequence + 1;
         ConfigPage.encode(settings, next, page);
-        if (!store.write(target, page, 0, ConfigPage.PAGE_BYTES)) {
+        System.arraycopy(page, 0, image, 0, ConfigPage.PAGE_BYTES);
+        for (int i = ConfigPage.PAGE_BYTES; i < SeedRecord.LOG_OFFSET; i++) {
+            image[i] = (byte) 0xFF;
+        }
+        int length = ConfigPage.PAGE_BYTES;
+        if (hasSeed) {
+            SeedRecord.encode(seed, 0, record);
+            System.arraycopy(record, 0, image, SeedRecord.LOG_OFFSET, SeedRecord.BYTES);
+            length = image.length;
+        }
+        if (!store.write(target, image, 0, length) || !readsBack(target, 0, image, length)) {
             slotStatus[target] = ConfigPage.BAD_CRC;
             return false;
-        }
-        store.read(target, 0, readBack, 0, ConfigPage.PAGE_BYTES);
-        for (int i = 0; i < ConfigPage.PAGE_BYTES; i++) {
-            if (readBack[i] != page[i]) {
-                slotStatus[target] = ConfigPage.BAD_CRC;
-                return false;
-            }
         }
         slotStatus[target] = ConfigPage.OK;
         currentSlot = target;
         sequence = next;
         loadStatus = ConfigPage.OK;
+        seedLogEnd = hasSeed ? SeedRecord.LOG_OFFSET + SeedRecord.BYTES : SeedRecord.LOG_OFFSET;
+        return true;
+    }
+
+    private boolean readsBack(int slot, int offset, byte[] expected, int len) {
+        store.read(slot, offset, readBack, 0, len);
+        for (int i = 0; i < len; i++) {
+            if (readBack[i] != expected[i]) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -4,6 +4,7 @@ import org.skvmoip.firmware.atx.FrontPanel;
 import org.skvmoip.firmware.atx.PowerLedMonitor;
 import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
+import org.skvmoip.firmware.config.RandomSeed;
 import org.skvmoip.firmware.hid.UsbHid;
 import org.skvmoip.firmware.w5500.SocketRegisters;
 import org.skvmoip.firmware.w5500.W5500Socket;
@@ -38,11 +39,13 @@ public final class ControlService {
     private final FrontPanel panel;
     private final ConfigStorage storage;
     private final ModuleSettings settings;
+    private final RandomSeed seed;
 
     private final byte[] received = new byte[Protocol.MAX_FRAME * 2];
     private int receivedOff;
     private int receivedEnd;
     private final byte[] usages = new byte[16];
+    private final byte[] seedMaterial = new byte[Protocol.SEED_MATERIAL_LENGTH];
 
     /** An ending session: flushing its last frame until this time, then the socket closes. */
     private long closeAt = Long.MAX_VALUE;
@@ -50,13 +53,14 @@ public final class ControlService {
     private int sessionsStarted;
 
     public ControlService(W5500Socket socket, ModuleSession session, UsbHid hid, FrontPanel panel,
-            ConfigStorage storage, ModuleSettings settings) {
+            ConfigStorage storage, ModuleSettings settings, RandomSeed seed) {
         this.socket = socket;
         this.session = session;
         this.hid = hid;
         this.panel = panel;
         this.storage = storage;
         this.settings = settings;
+        this.seed = seed;
     }
 
     /** Serves the control socket; never blocks. */
@@ -98,6 +102,11 @@ public final class ControlService {
             return;
         }
         if (!session.isOpen()) {
+            if (!seed.ready()) {
+                // No nonce without this boot's next seed in flash: refuse; the server retries.
+                socket.disconnect();
+                return;
+            }
             sessionsStarted++;
             receivedOff = 0;
             receivedEnd = 0;
@@ -141,7 +150,9 @@ public final class ControlService {
                 lastStatus = -1; // the server learns the state at once
                 break;
             case SessionEvent.ADOPTED:
-                storeSecret();
+                session.takeSeedMaterial(seedMaterial, 0);
+                seed.mix(seedMaterial, 0, seedMaterial.length);
+                storeSecret(); // the save carries the mixed seed
                 break;
             case SessionEvent.SECRET_CHANGED:
                 storeSecret();

@@ -33,6 +33,11 @@ public final class Stm32ConfigStore implements ConfigStore {
                 && Stm32Natives.flashProgram(ADDRESSES[slot], src, off, len);
     }
 
+    public boolean program(int slot, int offset, byte[] src, int off, int len) {
+        checkRange(slot, offset, len);
+        return Stm32Natives.flashProgram(ADDRESSES[slot] + offset, src, off, len);
+    }
+
     /** A wrong address here would erase or read code: refuse it before the native sees it. */
     private static void checkRange(int slot, int offset, int len) {
         if (slot < 0 || slot >= SECTORS.length || offset < 0 || len < 0 || offset + len > SECTOR_BYTES) {

@@ -4,13 +4,36 @@ import org.skvmoip.hal.Crypto;
 
 /**
  * The Crypto service on the device: mbedTLS's HMAC-SHA256 and CTR_DRBG through SNI
- * (src/main/c/skvm_crypto.c). A failure here means the library is broken or the seed could not
- * be gathered; the firmware cannot authenticate anything then, so it is an error, not a code.
+ * (src/main/c/crypto/skvm_crypto.c). The DRBG's seed is the firmware's to keep in flash: see
+ * {@link Crypto#startRandom}. A failure here means the library is broken, the ADC gives no
+ * conversions or the seed is not stored; the firmware cannot authenticate anything then, so it
+ * is an error, not a code.
  */
 public final class Stm32Crypto implements Crypto {
 
+    /** skvm_crypto.c's one code of its own (mbedTLS's are negative). */
+    private static final int SEED_NOT_STORED = 1;
+
     public Stm32Crypto() {
         check(Stm32Natives.cryptoInit(), "set-up");
+    }
+
+    public void startRandom(byte[] stored, int storedOff, byte[] next, int nextOff) {
+        checkSeedRange(stored, storedOff);
+        checkSeedRange(next, nextOff);
+        check(Stm32Natives.cryptoSeed(stored, storedOff, next, nextOff), "seeding the random generator");
+    }
+
+    public void nextSeedStored() {
+        check(Stm32Natives.cryptoSeedStored(), "unlocking the random generator");
+    }
+
+    public void mixSeed(byte[] material, int off, int len, byte[] next, int nextOff) {
+        if (off < 0 || len < 0 || len > material.length - off) {
+            throw new IndexOutOfBoundsException("seed material [" + off + ", +" + len + ") of " + material.length);
+        }
+        checkSeedRange(next, nextOff);
+        check(Stm32Natives.cryptoMix(material, off, len, next, nextOff), "mixing seed material");
     }
 
     public void hmacSha256(byte[] key, int keyOff, int keyLen, byte[] data, int dataOff, int dataLen, byte[] out,
@@ -27,7 +50,18 @@ public final class Stm32Crypto implements Crypto {
         check(Stm32Natives.randomBytes(out, off, len), "random bytes");
     }
 
+    /** The C side copies exactly SEED_LENGTH bytes: a short array would be read past its end. */
+    private static void checkSeedRange(byte[] seed, int off) {
+        if (off < 0 || off > seed.length - SEED_LENGTH) {
+            throw new IndexOutOfBoundsException("a seed is " + SEED_LENGTH + " bytes; array of " + seed.length
+                    + " at " + off);
+        }
+    }
+
     private static void check(int result, String what) {
+        if (result == SEED_NOT_STORED) {
+            throw new IllegalStateException("no random bytes: this boot's new seed is not stored in flash yet");
+        }
         if (result != 0) {
             throw new IllegalStateException("mbedTLS failed in " + what + " with error " + result);
         }

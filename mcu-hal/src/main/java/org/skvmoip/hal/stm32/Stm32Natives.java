@@ -52,17 +52,34 @@ final class Stm32Natives {
      */
     static native void eventAwait(long deadlineMillis);
 
-    /**
-     * Sets up mbedTLS's HMAC context and seeds its CTR_DRBG (src/main/c/skvm_crypto.c).
-     * Returns 0, or the negative mbedTLS error code.
-     */
+    /** Sets up mbedTLS's HMAC context. Idempotent. Returns 0, or the negative mbedTLS error code. */
     static native int cryptoInit();
+
+    /**
+     * Seeds mbedTLS's CTR_DRBG from the 32-byte NV seed {@code stored}, the ADC noise and the
+     * unique id, and writes the seed for the next boot into {@code next}; random bytes are
+     * refused until {@link #cryptoSeedStored}. A second call starts the DRBG over. Returns 0, or
+     * the negative mbedTLS error code (src/main/c/crypto/skvm_crypto.c).
+     */
+    static native int cryptoSeed(byte[] stored, int storedOff, byte[] next, int nextOff);
+
+    /** The next seed is in flash: the DRBG may serve. 0, or an mbedTLS error before cryptoSeed. */
+    static native int cryptoSeedStored();
+
+    /**
+     * Mixes up to 256 bytes of outside seed material into the entropy pool and the DRBG, and
+     * writes a new next seed into {@code next}; 0 or a negative mbedTLS error.
+     */
+    static native int cryptoMix(byte[] material, int off, int len, byte[] next, int nextOff);
 
     /** HMAC-SHA256 of a then b (bLen 0: a alone) into out; 0 or a negative mbedTLS error. */
     static native int hmacSha256(byte[] key, int keyOff, int keyLen, byte[] a, int aOff, int aLen, byte[] b,
             int bOff, int bLen, byte[] out, int outOff);
 
-    /** Random bytes from the seeded CTR_DRBG; 0 or a negative mbedTLS error. */
+    /**
+     * Random bytes from the seeded CTR_DRBG; 0, a negative mbedTLS error, or 1 while the next
+     * seed is not stored.
+     */
     static native int randomBytes(byte[] out, int off, int len);
 
     /** Milliseconds since reset: MicroEJ's platform time (LLMJVM_IMPL_getCurrentTime, from the BSP). */

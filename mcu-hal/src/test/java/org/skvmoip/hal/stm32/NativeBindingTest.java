@@ -57,11 +57,12 @@ class NativeBindingTest {
     @Test
     void theCSideCompilesWithoutWarnings() throws Exception {
         assumeTrue(onPath("gcc") || System.getenv("CI") != null, "gcc is not installed (CI installs it)");
-        // mbedTLS's headers come from Debian's libmbedtls-dev (CI installs it); the device build
-        // uses the same library's sources.
+        // mbedTLS's headers come from Debian's libmbedtls-dev (CI installs it), read with the
+        // device's configuration header; CryptoNativeTest builds the library's sources with it.
         for (Path source : cSources()) {
             Process gcc = new ProcessBuilder("gcc", "-std=c99", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "-DSKVM_HOST",
-                    "-Isrc/test/c/sni-shim", "-Isrc/main/c", source.toString())
+                    "-Isrc/test/c/sni-shim", "-Isrc/main/c", "-Isrc/main/c/crypto",
+                    "-DMBEDTLS_CONFIG_FILE=\"skvm_mbedtls_config.h\"", source.toString())
                     .redirectErrorStream(true).start();
             String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(gcc.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -85,6 +85,25 @@ public final class JdkCrypto implements Crypto {
         }
     }
 
+    // SecureRandom needs no seed from flash: the firmware's seed handling runs against these
+    // (the next seed is fresh random bytes), and material the server sends at adoption
+    // supplements the generator's state, as SecureRandom.setSeed promises.
+
+    @Override
+    public void startRandom(byte[] stored, int storedOff, byte[] next, int nextOff) {
+        randomBytes(next, nextOff, SEED_LENGTH);
+    }
+
+    @Override
+    public void nextSeedStored() {
+    }
+
+    @Override
+    public synchronized void mixSeed(byte[] material, int off, int len, byte[] next, int nextOff) {
+        random.setSeed(Arrays.copyOfRange(material, off, off + len));
+        randomBytes(next, nextOff, SEED_LENGTH);
+    }
+
     /** The pad slot for this key, computing the pads when the key is new. */
     private int slotFor(byte[] key, int keyOff, int keyLen) {
         for (int slot = 0; slot < SLOTS; slot++) {

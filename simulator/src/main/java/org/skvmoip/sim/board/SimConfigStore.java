@@ -25,6 +25,9 @@ public final class SimConfigStore implements ConfigStore {
     private final Path file;
     private int powerCutAfterBytes = -1;
     private int writes;
+    private int programs;
+    private boolean failing;
+    private int programCutAfterBytes = -1;
 
     /** Blank (erased) slots in memory only. */
     public SimConfigStore() {
@@ -72,6 +75,9 @@ public final class SimConfigStore implements ConfigStore {
             throw new IndexOutOfBoundsException("write of " + len + " bytes into a slot of " + slotSize());
         }
         writes++;
+        if (failing) {
+            return false;
+        }
         byte[] target = slots[slot];
         Arrays.fill(target, (byte) 0xFF);
         int programmed = len;
@@ -84,9 +90,61 @@ public final class SimConfigStore implements ConfigStore {
         return programmed == len;
     }
 
+    /** Flash programming clears bits only: what is stored is the AND of old and new bytes. */
+    @Override
+    public synchronized boolean program(int slot, int offset, byte[] src, int off, int len) {
+        if (offset < 0 || len < 0 || offset + len > slotSize()) {
+            throw new IndexOutOfBoundsException("program of " + len + " bytes at " + offset + " in a slot of "
+                    + slotSize());
+        }
+        programs++;
+        if (failing) {
+            return false;
+        }
+        int programmed = len;
+        if (powerCutAfterBytes >= 0) {
+            programmed = Math.min(len, powerCutAfterBytes);
+            powerCutAfterBytes = -1;
+        } else if (programCutAfterBytes >= 0) {
+            programmed = Math.min(len, programCutAfterBytes);
+            programCutAfterBytes = -1;
+            failing = true;
+        }
+        byte[] target = slots[slot];
+        for (int i = 0; i < programmed; i++) {
+            target[offset + i] &= src[off + i];
+        }
+        persist();
+        return programmed == len;
+    }
+
+    /**
+     * Makes the next {@link #program} stop after {@code bytes} bytes as a power cut would, and
+     * every write and program after it fail, as they would never happen, until {@link #powerUp}.
+     */
+    public synchronized void cutPowerDuringNextProgram(int bytes) {
+        programCutAfterBytes = bytes;
+    }
+
+    /** The power is back after {@link #cutPowerDuringNextProgram}: writes reach the flash again. */
+    public synchronized void powerUp() {
+        failing = false;
+    }
+
+    /** From now on every {@link #write} and {@link #program} fails and changes nothing, as a locked sector would. */
+    public synchronized void failWrites(boolean fail) {
+        failing = fail;
+    }
+
+    /** Programs (appends without erase) attempted since construction. */
+    public synchronized int programs() {
+        return programs;
+    }
+
     /**
      * Makes the next {@link #write} stop after erasing the slot and programming {@code bytes}
-     * bytes, as a power cut would; it returns false (on the device nothing would return at all).
+     * bytes, or the next {@link #program} after {@code bytes} bytes, as a power cut would; it
+     * returns false (on the device nothing would return at all).
      */
     public synchronized void cutPowerDuringNextWrite(int bytes) {
         powerCutAfterBytes = bytes;

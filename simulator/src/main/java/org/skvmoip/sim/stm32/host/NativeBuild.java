@@ -23,6 +23,8 @@ public final class NativeBuild {
     /** Folders (under the C root) of what only the board has: start-up, faults and linker script;
      *  the bring-up image, a program of its own. */
     private static final List<String> BOARD_ONLY = List.of("board", "bringup");
+    /** The crypto binding's folder: built with the device's mbedTLS configuration. */
+    private static final String CRYPTO = "crypto";
 
     private NativeBuild() {
     }
@@ -55,8 +57,11 @@ public final class NativeBuild {
         for (Path source : sources) {
             command.add(source.toString());
         }
+        if (sources.stream().anyMatch(p -> p.startsWith(cRoot.resolve(CRYPTO)))) {
+            addMbedtls(command, cRoot);
+        }
         command.add(glue.toString());
-        command.addAll(List.of("-Wl,--no-undefined", "-lmbedcrypto", "-o", library.toString()));
+        command.addAll(List.of("-Wl,--no-undefined", "-o", library.toString()));
         Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (gcc.waitFor() != 0) {
@@ -64,6 +69,29 @@ public final class NativeBuild {
                     + output);
         }
         return library;
+    }
+
+    /**
+     * The crypto binding is built with the device's own mbedTLS configuration
+     * (crypto/skvm_mbedtls_config.h) and the library modules it names, from the mbedTLS 2.28
+     * sources that {@code SKVM_MBEDTLS_SRC} names (Debian's source package), as on the device.
+     */
+    private static void addMbedtls(List<String> command, Path cRoot) throws IOException {
+        String dir = System.getenv("SKVM_MBEDTLS_SRC");
+        if (dir == null || !Files.isRegularFile(Path.of(dir, "library", "ctr_drbg.c"))) {
+            throw new IOException("the crypto binding needs the mbedTLS 2.28 sources: set SKVM_MBEDTLS_SRC to them "
+                    + "(apt-get source mbedtls), as its own tests do");
+        }
+        Path mbedtls = Path.of(dir);
+        Path crypto = cRoot.resolve(CRYPTO);
+        command.add(2, "-I" + crypto);
+        command.add(2, "-I" + mbedtls.resolve("include"));
+        command.add(2, "-DMBEDTLS_CONFIG_FILE=\"skvm_mbedtls_config.h\"");
+        for (String line : Files.readAllLines(crypto.resolve("mbedtls-modules.txt"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                command.add(mbedtls.resolve("library").resolve(line.trim()).toString());
+            }
+        }
     }
 
     /** The device's C files for the host: all but the board's start-up. */
