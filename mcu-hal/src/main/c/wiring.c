@@ -29,6 +29,10 @@ const struct wiring_pin wiring_pins[] = {
     {"FACTORY_RESET", {WIRING_FACTORY_RESET, IN, GPIO_PULL_UP, GPIO_SPEED_LOW, 0, 0}},
     /* The Black Pill's blue LED, to 3.3 V through a resistor: lit when low, so it starts high. */
     {"BOARD_LED", {WIRING_BOARD_LED, OUT, GPIO_PULL_NONE, GPIO_SPEED_LOW, 0, 1}},
+    /* USB D- and D+ to the target: OTG_FS's AF10 (its PHY drives them only once the core is
+     * powered and connected). */
+    {"USB_DM", {WIRING_USB_DM, AF, GPIO_PULL_NONE, GPIO_SPEED_HIGH, GPIO_AF_OTG_FS, 0}},
+    {"USB_DP", {WIRING_USB_DP, AF, GPIO_PULL_NONE, GPIO_SPEED_HIGH, GPIO_AF_OTG_FS, 0}},
 };
 
 const uint32_t wiring_pin_count = sizeof wiring_pins / sizeof wiring_pins[0];

@@ -21,6 +21,8 @@
 #define WIRING_HDD_LED       GPIO_PIN(GPIO_PORT_B, 15)
 #define WIRING_FACTORY_RESET GPIO_PIN(GPIO_PORT_A, 0)
 #define WIRING_BOARD_LED     GPIO_PIN(GPIO_PORT_C, 13)
+#define WIRING_USB_DM        GPIO_PIN(GPIO_PORT_A, 11)
+#define WIRING_USB_DP        GPIO_PIN(GPIO_PORT_A, 12)
 
 struct wiring_pin {
     const char *name;        /* as the Java side names it */

@@ -12,7 +12,8 @@ _Static_assert(CLOCK_PCLK2_HZ / ADC_PRESCALER_DIVIDER <= ADC_MAX_HZ, "ADC clock 
 
 void adc_init_temperature(uint32_t sample_time) {
     rcc_enable(RCC_APB2ENR, RCC_APB2ENR_ADC1EN);
-    reg_modify(ADC_CCR, ADC_CCR_ADCPRE_MASK | ADC_CCR_TSVREFE, ADC_PRESCALER | ADC_CCR_TSVREFE);
+    /* Channel 18 is the sensor or VBAT; with VBATE also set it converts VBAT (§11.10). */
+    reg_modify(ADC_CCR, ADC_CCR_ADCPRE_MASK | ADC_CCR_VBATE | ADC_CCR_TSVREFE, ADC_PRESCALER | ADC_CCR_TSVREFE);
     uint32_t shift = ADC_SMPR_BITS * (ADC_CHANNEL_TEMPERATURE - 10u);
     reg_modify(ADC_SMPR1, ADC_SMPR_MASK << shift, sample_time << shift);
     reg_write(ADC_SQR1, 0u); /* one conversion per sequence */

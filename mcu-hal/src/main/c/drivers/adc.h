@@ -12,7 +12,9 @@
 /* Powers ADC1 at PCLK2 / 4 with the temperature sensor on channel 18, sampled for
  * sample_time (an ADC_SMPR_ code of stm32f401/adc.h: 480 cycles for a temperature, 3 for noise). */
 void adc_init_temperature(uint32_t sample_time);
-/* One conversion; returns 1 and the 12-bit result in *value, or 0 when EOC never came. */
+/* One conversion; returns 1 and the 12-bit result in *value, or 0 when EOC never came. The
+ * converter settles for tSTAB (datasheet: about 3 us) after power-up: a caller that wants a
+ * temperature rather than noise discards the first conversion. */
 int adc_read(uint16_t *value);
 
 #endif

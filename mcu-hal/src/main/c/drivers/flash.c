@@ -56,7 +56,7 @@ int flash_program(uint32_t address, const uint8_t *src, uint32_t len) {
     unlock();
     wait_ok();
     /* §3.5.4: x32 parallelism, valid at the module's 3.3 V supply (table 8: 2.7-3.6 V). */
-    reg_modify(FLASH_CR, FLASH_CR_PSIZE_MASK | FLASH_CR_SER, FLASH_CR_PSIZE_X32 | FLASH_CR_PG);
+    reg_modify(FLASH_CR, FLASH_CR_PSIZE_MASK | FLASH_CR_SER | FLASH_CR_PG, FLASH_CR_PSIZE_X32 | FLASH_CR_PG);
     for (uint32_t i = 0; i < len && ok; i += 4u) {
         uint32_t word = 0u;
         for (uint32_t b = 0; b < 4u; b++) {

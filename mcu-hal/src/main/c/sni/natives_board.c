@@ -28,9 +28,14 @@ void Java_org_skvmoip_hal_stm32_Stm32Natives_init(void) {
     exti_arm(WIRING_HDD_LED, EXTI_EDGE_RISING | EXTI_EDGE_FALLING);
 }
 
+static int is_wired_output(uint32_t pin) {
+    const struct wiring_pin *wired = wiring_find(pin);
+    return wired != NULL && wired->config.mode == GPIO_MODE_OUTPUT;
+}
+
 void Java_org_skvmoip_hal_stm32_Stm32Natives_spiTransfer(jint csPin, jbyte *tx, jint txOff,
                                                          jbyte *rx, jint rxOff, jint len) {
-    if (len <= 0) {
+    if (len <= 0 || !is_wired_output((uint32_t)csPin)) {
         return;
     }
     gpio_write((uint32_t)csPin, 0);
@@ -40,8 +45,7 @@ void Java_org_skvmoip_hal_stm32_Stm32Natives_spiTransfer(jint csPin, jbyte *tx, 
 
 /* Only the wiring's outputs are written: a pin is configured once, from the table, never here. */
 void Java_org_skvmoip_hal_stm32_Stm32Natives_gpioWrite(jint pin, jboolean high) {
-    const struct wiring_pin *wired = wiring_find((uint32_t)pin);
-    if (wired != NULL && wired->config.mode == GPIO_MODE_OUTPUT) {
+    if (is_wired_output((uint32_t)pin)) {
         gpio_write((uint32_t)pin, high);
     }
 }

@@ -33,5 +33,6 @@
 #define GPIO_AFRL               0x20u       /* 4 bits per pin 0..7 (§8.4.9) */
 #define GPIO_AFRH               0x24u       /* 4 bits per pin 8..15 (§8.4.10) */
 #define GPIO_AF_SPI1            5u          /* AF5 on PA5..7 (datasheet DS9716 table 9) */
+#define GPIO_AF_OTG_FS          10u         /* AF10 on PA11, PA12 */
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * The STM32F401's interrupt numbers: the "position" column of RM0368 §10.2, table 38 (the
+ * The STM32F401's interrupt numbers: the "position" column of RM0368 §10.1.3, table 38 (the
  * vector table for STM32F401xB/C and xD/E). Only the ones the firmware names; the gaps are
  * other peripherals or reserved positions.
  */

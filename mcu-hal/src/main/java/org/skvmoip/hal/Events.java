@@ -6,8 +6,8 @@ package org.skvmoip.hal;
  * spurious wake-up costs one pass and nothing else.
  *
  * <p>Device: {@code Stm32Natives.eventAwait(deadline)} suspends the calling Java thread with
- * {@code SNI_suspendCurrentJavaThread}; the EXTI (W5500 INTn) and OTG_FS interrupt handlers
- * resume it. An interrupt that arrives before the suspension sets a pending flag that the next
+ * {@code SNI_suspendCurrentJavaThread}; the EXTI (W5500 INTn, the front-panel LEDs) and OTG_FS
+ * interrupt handlers resume it. An interrupt that arrives before the suspension sets a pending flag that the next
  * call consumes at once, so no event is lost between a poll and the sleep.
  */
 public interface Events {

@@ -6,8 +6,9 @@ package org.skvmoip.hal;
  *
  * <p>Device: {@code Stm32Natives.irqSuspendUntil(pin, activeLow, deadline)} arms the pin's
  * EXTI line and suspends the calling Java thread with {@code SNI_suspendCurrentJavaThread};
- * the EXTI handler in C resumes it. The CPU sleeps (WFI) while every Java thread waits, so an idle module uses no
- * CPU. The level is re-checked after arming, so an edge that came before the wait is not lost.
+ * the EXTI handler of the line's group in C resumes it. While every Java thread waits, the VM
+ * leaves the core to the platform's idle hook (MicroEJ's BSP), so an idle module uses no CPU.
+ * The level is re-checked after arming, so an edge that came before the wait is not lost.
  */
 public interface InterruptLine {
 

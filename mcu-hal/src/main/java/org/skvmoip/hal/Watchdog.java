@@ -7,7 +7,8 @@ package org.skvmoip.hal;
  *
  * <p>Device: {@code Stm32Natives.iwdgStart/iwdgKick}, the independent watchdog (IWDG,
  * RM0368 §17) clocked by the LSI RC oscillator (nominally 32 kHz, 17-47 kHz over temperature
- * and parts, so the real timeout can be about half or 1.5 times the one asked for).
+ * and parts, so the real timeout can be about half or 1.5 times the one asked for). It stands
+ * still while a debugger halts the core (DBGMCU), so a breakpoint does not reset the board.
  */
 public interface Watchdog {
 

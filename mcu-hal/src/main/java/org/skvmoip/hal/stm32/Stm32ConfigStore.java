@@ -6,7 +6,9 @@ import org.skvmoip.hal.ConfigStore;
  * The settings slots in the STM32F401's flash: sector 2 (0x08008000) and sector 3
  * (0x0800C000), 16 KB each (RM0368 §3.3, table 5). The linker script must keep code and the
  * VM's image out of these two sectors (docs/device-build.md); sectors 0-1 hold the vector
- * table and start-up code, 4-5 the rest of the image.
+ * table and start-up code, 4-5 the rest of the image (mcu-hal/src/main/c/board/stm32f401cc.ld).
+ * A slot is written from its first byte, so every write starts word-aligned, as the flash's
+ * 32-bit programming needs.
  */
 public final class Stm32ConfigStore implements ConfigStore {
 

@@ -27,8 +27,10 @@ class WiringTableTest {
     private static final int NO_PULL = 0;
     private static final int PULL_UP = 1;
     private static final int HIGH_SPEED = 3;
-    /** The pins only the C side uses: SPI1's (the SpiDevice is the Java side) and the board's LED. */
-    private static final Set<String> C_ONLY = Set.of("SPI1_SCK", "SPI1_MISO", "SPI1_MOSI", "BOARD_LED");
+    /** The pins only the C side names: SPI1's and USB's (SpiDevice and UsbDevice are the Java
+     *  side) and the board's LED. */
+    private static final Set<String> C_ONLY =
+            Set.of("SPI1_SCK", "SPI1_MISO", "SPI1_MOSI", "USB_DM", "USB_DP", "BOARD_LED");
 
     /** One pin as the GPIO registers left it. */
     record Pin(int mode, int pull, int speed, int alternate, boolean driven, boolean pushPull) {
@@ -64,6 +66,15 @@ class WiringTableTest {
 
         for (int pin : List.of(PA + 5, PA + 6, PA + 7)) {
             assertThat(Pin.of(run, pin)).as("PA%d", pin).isEqualTo(new Pin(ALTERNATE, NO_PULL, HIGH_SPEED, 5, false, true));
+        }
+    }
+
+    @Test
+    void theUsbPinsAreAlternateFunction10() throws Exception {
+        BspHarness.Run run = BspHarness.run("init");
+
+        for (int pin : List.of(PA + 11, PA + 12)) {
+            assertThat(Pin.of(run, pin)).as("PA%d", pin).isEqualTo(new Pin(ALTERNATE, NO_PULL, HIGH_SPEED, 10, false, true));
         }
     }
 
