@@ -12,7 +12,9 @@ import org.skvmoip.sim.board.SimBoard;
 import org.skvmoip.sim.board.SimConfigStore;
 import org.skvmoip.sim.board.SystemClock;
 import org.skvmoip.sim.machine.VirtualTarget;
+import org.skvmoip.sim.stm32.Stm32SimBoard;
 import org.skvmoip.sim.usb.HidProtocol;
+import org.skvmoip.sim.usb.SimUsbDevice;
 import org.skvmoip.sim.usb.UsbHostModel;
 import org.skvmoip.sim.video.MjpegServer;
 import org.skvmoip.sim.w5500.HostNetwork;
@@ -33,7 +35,9 @@ public final class SimulatedModule implements AutoCloseable {
     private final int index;
     private final VirtualTarget target = new VirtualTarget(SystemClock.INSTANCE);
     private final SimConfigStore configStore = new SimConfigStore();
+    /** The board: the Java one, or with {@code stm32} the device's own C on register models (then {@code board} is null). */
     private final SimBoard board;
+    private final Stm32SimBoard stm32;
     private final ModuleSettings settings;
     private Firmware firmware;
     private Thread thread;
@@ -48,8 +52,28 @@ public final class SimulatedModule implements AutoCloseable {
      * @param portOffset host port = chip port + offset (negative: ephemeral ports)
      */
     public SimulatedModule(int index, int portOffset) {
+        this(index, portOffset, System.getProperty(BOARD_PROPERTY, JAVA_BOARD));
+    }
+
+    /** Which board a module gets by default: the system property {@code skvm.board}, {@code java} or {@code stm32}. */
+    public static final String BOARD_PROPERTY = "skvm.board";
+    public static final String JAVA_BOARD = "java";
+    public static final String STM32_BOARD = "stm32";
+
+    /** @param boardKind {@link #JAVA_BOARD}, or {@link #STM32_BOARD} for the device's own C */
+    public SimulatedModule(int index, int portOffset, String boardKind) {
         this.index = index;
-        this.board = new SimBoard(index, HostNetwork.loopback(portOffset), SimBoard.Wiring.to(target), configStore);
+        HostNetwork network = HostNetwork.loopback(portOffset);
+        if (STM32_BOARD.equals(boardKind)) {
+            this.board = null;
+            this.stm32 = new Stm32SimBoard(index, network, SimBoard.Wiring.to(target));
+        } else if (JAVA_BOARD.equals(boardKind)) {
+            this.board = new SimBoard(index, network, SimBoard.Wiring.to(target), configStore);
+            this.stm32 = null;
+        } else {
+            throw new IllegalArgumentException("board '" + boardKind + "': the simulator has the boards "
+                    + JAVA_BOARD + " and " + STM32_BOARD);
+        }
         this.settings = rackSettings(index);
         this.machineClock = new Thread(this::tickMachine, "machine-" + index);
         machineClock.setDaemon(true);
@@ -117,17 +141,17 @@ public final class SimulatedModule implements AutoCloseable {
      * ({@code firmware().runOnce()}), as an allocation probe must - this method runs it meanwhile.
      */
     public SimulatedModule start(boolean ownThread) throws InterruptedException {
-        new ConfigStorage(configStore).save(settings);
+        new ConfigStorage(stm32 != null ? stm32.programmer() : configStore).save(settings);
         machineClock.start();
-        firmware = new Firmware(board);
-        usbHost = new UsbHostModel(board.usbPort(), target);
+        firmware = stm32 != null ? stm32.powerUp() : new Firmware(board);
+        usbHost = new UsbHostModel(usbPort(), target);
         target.addKeyboardLedListener(usbHost::setKeyboardLeds);
         Thread enumeration = new Thread(() -> {
             usbHost.enumerate(HidProtocol.REPORT);
             usbHost.start();
         }, "usb-host-" + index);
         if (ownThread) {
-            thread = new Thread(firmware::run, "module-" + index);
+            thread = new Thread(stm32 != null ? stm32::run : firmware::run, "module-" + index);
             thread.setDaemon(true);
             thread.start();
         } else {
@@ -137,13 +161,13 @@ public final class SimulatedModule implements AutoCloseable {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         while (enumeration.isAlive() || controlPort() < 0 || tcpPort() < 0 || udpPort() < 0) {
             if (!ownThread) {
-                firmware.runOnce();
+                firmware().runOnce();
             } else {
                 Thread.sleep(5);
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("module " + index + " did not open its sockets within "
-                        + START_TIMEOUT_MILLIS + " ms (chip: " + W5500.describeState(firmware.chip().state()) + ")");
+                        + START_TIMEOUT_MILLIS + " ms (chip: " + W5500.describeState(firmware().chip().state()) + ")");
             }
         }
         if (usbHost.failure() != null) {
@@ -173,7 +197,11 @@ public final class SimulatedModule implements AutoCloseable {
     }
 
     private int hostPortOf(int socket) {
-        return board.w5500().hostPort(socket);
+        return w5500().hostPort(socket);
+    }
+
+    private SimUsbDevice usbPort() {
+        return stm32 != null ? stm32.usbPort() : board.usbPort();
     }
 
     /** Where FFmpeg (or a browser) can watch the target's screen; null without {@link #withVideo}. */
@@ -185,8 +213,9 @@ public final class SimulatedModule implements AutoCloseable {
         return index;
     }
 
+    /** The running firmware (on the stm32 board: of the current power cycle). */
     public Firmware firmware() {
-        return firmware;
+        return stm32 != null ? stm32.firmware() : firmware;
     }
 
     public VirtualTarget target() {
@@ -198,11 +227,17 @@ public final class SimulatedModule implements AutoCloseable {
     }
 
     public W5500Model w5500() {
-        return board.w5500();
+        return stm32 != null ? stm32.w5500() : board.w5500();
     }
 
+    /** The Java board; null on the stm32 board (see {@link #stm32Board()}). */
     public SimBoard board() {
         return board;
+    }
+
+    /** The stm32 board; null on the Java board. */
+    public Stm32SimBoard stm32Board() {
+        return stm32;
     }
 
     @Override
@@ -213,12 +248,20 @@ public final class SimulatedModule implements AutoCloseable {
             usbHost.close();
         }
         if (thread != null) {
-            firmware.stop();
+            if (stm32 != null) {
+                stm32.stop();
+            } else {
+                firmware.stop();
+            }
             thread.join(2_000);
         }
         if (video != null) {
             video.close();
         }
-        board.close();
+        if (stm32 != null) {
+            stm32.close();
+        } else {
+            board.close();
+        }
     }
 }

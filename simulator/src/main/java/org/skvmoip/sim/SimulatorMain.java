@@ -29,6 +29,11 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "10", description = "Frames per second of each screen stream (default: ${DEFAULT-VALUE}).")
     int fps;
 
+    @Option(names = "--board", defaultValue = SimulatedModule.JAVA_BOARD,
+            description = "The modules' board: java (simulated in Java, fast) or stm32 (the device's own C on register "
+                    + "models of the STM32F401; builds it with gcc on first use) (default: ${DEFAULT-VALUE}).")
+    String board;
+
     @Override
     public Integer call() throws Exception {
         if (modules < 1 || modules > 64) {
@@ -48,7 +53,7 @@ public final class SimulatorMain implements Callable<Integer> {
         }));
         for (int i = 0; i < modules; i++) {
             int offset = portBase < 0 ? -1 : portBase + 100 * i;
-            rack.add(new SimulatedModule(i, offset).withVideo(fps).start());
+            rack.add(new SimulatedModule(i, offset, board).withVideo(fps).start());
         }
         System.out.printf("%-8s %-8s %-10s %-10s %-6s %s%n", "machine", "control", "discovery", "echo", "power",
                 "screen (open in a browser, or: ffplay -f mpjpeg URL)");

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.skvmoip.firmware.Firmware;
 import org.skvmoip.hal.Board;
+import org.skvmoip.hal.ConfigStore;
 import org.skvmoip.sim.board.SimBoard;
 import org.skvmoip.sim.gpio.Wire;
 import org.skvmoip.sim.stm32.host.BoardClassLoader;
@@ -246,6 +247,11 @@ public final class Stm32SimBoard implements AutoCloseable {
 
     public synchronized int watchdogResets() {
         return watchdogResets;
+    }
+
+    /** The settings sectors as a flashing tool writes them while the board is off. */
+    public ConfigStore programmer() {
+        return new FlashProgrammer(flash);
     }
 
     /** The flash array's words (the settings sectors included), kept across resets. */
