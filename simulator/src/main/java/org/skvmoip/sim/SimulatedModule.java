@@ -8,6 +8,7 @@ import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
 import org.skvmoip.firmware.net.NetworkConfig;
 import org.skvmoip.firmware.w5500.W5500;
+import org.skvmoip.hal.ConfigStore;
 import org.skvmoip.sim.board.SimBoard;
 import org.skvmoip.sim.board.SimConfigStore;
 import org.skvmoip.sim.board.SystemClock;
@@ -228,6 +229,11 @@ public final class SimulatedModule implements AutoCloseable {
 
     public W5500Model w5500() {
         return stm32 != null ? stm32.w5500() : board.w5500();
+    }
+
+    /** The module's settings flash as a test or a debugger reads it, on either board. */
+    public ConfigStore configStore() {
+        return stm32 != null ? stm32.programmer() : configStore;
     }
 
     /** The Java board; null on the stm32 board (see {@link #stm32Board()}). */
