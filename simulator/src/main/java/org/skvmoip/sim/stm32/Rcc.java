@@ -175,6 +175,11 @@ public final class Rcc implements Peripheral {
         return clocks.pll48Hz;
     }
 
+    /** RCC_CSR's reset flags (what the last reset was), read without the side effects of a bus read. */
+    public int resetFlags() {
+        return registers[CSR / 4] & 0xFE00_0000;
+    }
+
     public boolean isEnabled(int enrOffset, int bit) {
         return (registers[enrOffset / 4] & bit) != 0;
     }

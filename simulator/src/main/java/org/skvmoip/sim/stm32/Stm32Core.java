@@ -35,6 +35,10 @@ public final class Stm32Core {
     private int primask;
     private int handlerActive = -1;
     private volatile Throwable coreFailure;
+    /** Set by {@link #hang()}: the firmware's next entry into the C never returns (until a reset). */
+    private volatile boolean hung;
+    /** Handlers run, per IRQ, for tests that count interrupts. */
+    private final int[] taken = new int[Nvic.IRQ_COUNT];
 
     public Stm32Core(String name, Stm32Bus bus, Nvic nvic) {
         this.bus = bus;
@@ -74,6 +78,9 @@ public final class Stm32Core {
 
     /** An entry into the C: takes the CPU; interrupts that came meanwhile run first. */
     public void enter() {
+        while (hung && resetReason == null) {
+            LockSupport.parkNanos(this, CORE_TICK_NANOS);
+        }
         String reset = resetReason;
         if (reset != null) {
             throw new BoardReset(reset);
@@ -165,6 +172,7 @@ public final class Stm32Core {
                         + "not clear the peripheral's flag (or the line stays asserted)");
             }
             handlerActive = irq;
+            taken[irq]++;
             try {
                 c.dispatch(irq);
             } finally {
@@ -210,6 +218,24 @@ public final class Stm32Core {
     public void reset(String reason) {
         resetReason = reason;
         threads.resumeAll();
+    }
+
+    /**
+     * The firmware stops making progress, as one stuck in a loop would: its next entry into the C
+     * waits, holding nothing, until the board resets. Interrupts and the watchdog keep running.
+     */
+    public void hang() {
+        hung = true;
+    }
+
+    /** How many times the handler of {@code irq} ran. */
+    public int interruptsTaken(int irq) {
+        cpu.lock();
+        try {
+            return taken[irq];
+        } finally {
+            cpu.unlock();
+        }
     }
 
     public boolean isReset() {

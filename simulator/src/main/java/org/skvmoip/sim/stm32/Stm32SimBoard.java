@@ -60,11 +60,16 @@ public final class Stm32SimBoard implements AutoCloseable {
     private int watchdogResets;
 
     public Stm32SimBoard(int index, HostNetwork network, SimBoard.Wiring wiring) {
+        this(index, network, wiring, CLibrary.device());
+    }
+
+    /** A board running {@code library} (a test's variant of the device's C) instead of the device's. */
+    public Stm32SimBoard(int index, HostNetwork network, SimBoard.Wiring wiring, CLibrary library) {
         this.index = index;
         this.name = "stm32-" + index;
         this.w5500 = new W5500Model(network);
         this.wiring = wiring;
-        this.library = CLibrary.device().checkRunnable();
+        this.library = library.checkRunnable();
         w5500.onInterrupt(() -> {
             PinInput pin = intn;
             if (pin != null) {
