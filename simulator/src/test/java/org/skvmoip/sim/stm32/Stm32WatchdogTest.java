@@ -16,6 +16,7 @@ class Stm32WatchdogTest {
 
     @Test
     void givenAStuckFirmwareWhenTheWatchdogRunsOutThenTheBoardRestartsWithItsSettings() throws Exception {
+        DeviceC.assumeBuildable();
         try (SimulatedModule module = new SimulatedModule(0, -1, SimulatedModule.STM32_BOARD).adopt(SECRET).start()) {
             Stm32SimBoard board = module.stm32Board();
             Firmware before = board.firmware();
