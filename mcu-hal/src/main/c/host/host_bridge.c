@@ -18,33 +18,46 @@ struct host_call *host_current = NULL;
 jobject host_core = NULL;
 jmethodID host_core_read, host_core_write, host_core_irq_save, host_core_irq_restore,
         host_core_thread_id, host_core_suspend, host_core_resume;
-static jmethodID core_enter, core_exit;
+static jmethodID core_arrive, core_enter, core_exit, core_leave;
 static jint registered = 0;
 
+/* The CPU is the core object's monitor, taken here with MonitorEnter rather than a Java lock:
+ * a contended monitor costs the waiting thread no Java heap (the firmware's loop allocates
+ * nothing), and a thread that exits the C always releases it. */
 int host_enter(struct host_call *call, JNIEnv *env) {
     if (host_core == NULL) {
         jclass error = (*env)->FindClass(env, "java/lang/IllegalStateException");
         (*env)->ThrowNew(env, error, "the C side was called before CBridge.bind gave it a simulated CPU");
         return 0;
     }
-    (*env)->CallVoidMethod(env, host_core, core_enter);
-    if ((*env)->ExceptionCheck(env)) {
+    (*env)->CallVoidMethod(env, host_core, core_arrive);
+    if ((*env)->ExceptionCheck(env) || (*env)->MonitorEnter(env, host_core) != JNI_OK) {
         return 0;
     }
     call->env = env;
     call->outer = host_current;
     host_current = call;
+    (*env)->CallVoidMethod(env, host_core, core_enter);
+    if ((*env)->ExceptionCheck(env)) {
+        host_current = call->outer;
+        (*env)->MonitorExit(env, host_core);
+        return 0;
+    }
     return 1;
 }
 
 void host_leave(struct host_call *call) {
     JNIEnv *env = call->env;
-    host_current = call->outer;
     jthrowable pending = (*env)->ExceptionOccurred(env);
-    if (pending != NULL) {
-        (*env)->ExceptionClear(env);
+    (*env)->ExceptionClear(env);
+    (*env)->CallVoidMethod(env, host_core, core_exit); /* interrupts the C raised run first */
+    if (pending == NULL) {
+        pending = (*env)->ExceptionOccurred(env);
     }
-    (*env)->CallVoidMethod(env, host_core, core_exit);
+    (*env)->ExceptionClear(env);
+    host_current = call->outer;
+    (*env)->MonitorExit(env, host_core);
+    (*env)->CallVoidMethod(env, host_core, core_leave); /* a suspension the C asked for, outside the CPU */
     if (pending != NULL && !(*env)->ExceptionCheck(env)) {
         (*env)->Throw(env, pending);
     }
@@ -93,8 +106,10 @@ static jobjectArray JNICALL bridge_bind(JNIEnv *env, jclass bridge, jobject core
             || (host_core_thread_id = core_method(env, type, "threadId", "()I")) == NULL
             || (host_core_suspend = core_method(env, type, "suspend", "(J)V")) == NULL
             || (host_core_resume = core_method(env, type, "resume", "(I)V")) == NULL
+            || (core_arrive = core_method(env, type, "arrive", "()V")) == NULL
             || (core_enter = core_method(env, type, "enter", "()V")) == NULL
-            || (core_exit = core_method(env, type, "exit", "()V")) == NULL) {
+            || (core_exit = core_method(env, type, "exit", "()V")) == NULL
+            || (core_leave = core_method(env, type, "leave", "()V")) == NULL) {
         return NULL;
     }
     if (host_core != NULL) {

@@ -8,7 +8,7 @@ package org.skvmoip.sim.stm32;
  * from power-up, the flash kept). The DBGMCU freeze bit is recorded only: no debugger halts this
  * core.
  */
-public final class Iwdg implements Peripheral {
+public final class Iwdg implements Peripheral, Stm32Core.Timer {
 
     // Register offsets (RM0368 §17.4.5, register map)
     static final int KR = 0x00;
@@ -35,6 +35,8 @@ public final class Iwdg implements Peripheral {
     private long pvuUntil;
     private long rvuUntil;
     private long reloads;
+    /** When the counter runs out; far away while the watchdog is not running. */
+    private volatile long expiresAt = System.nanoTime() + Long.MAX_VALUE / 2;
 
     /** @param expired resets the board; called under the CPU */
     Iwdg(Runnable expired) {
@@ -54,12 +56,23 @@ public final class Iwdg implements Peripheral {
         return reloads;
     }
 
-    /** The core's timer: resets the board once the counter has run out. */
-    void tick() {
+    @Override
+    public long dueNanos() {
+        return expiresAt;
+    }
+
+    /** The counter has run out: the board resets. */
+    @Override
+    public void fire() {
         if (running && System.nanoTime() - reloadedAt > timeoutNanos()) {
             running = false;
+            expiresAt = System.nanoTime() + Long.MAX_VALUE / 2;
             expired.run();
         }
+    }
+
+    private void rearm() {
+        expiresAt = running ? reloadedAt + timeoutNanos() + 1 : System.nanoTime() + Long.MAX_VALUE / 2;
     }
 
     @Override
@@ -88,6 +101,7 @@ public final class Iwdg implements Peripheral {
                     reloadedAt = now;
                     reloads++;
                     running |= key == KEY_START;
+                    rearm();
                 }
                 break;
             case PR:

@@ -80,6 +80,16 @@ public final class Nvic implements Peripheral {
         return best;
     }
 
+    /** Whether an enabled interrupt is pending and not active (one the CPU would take). */
+    synchronized boolean hasRequest() {
+        for (int w = 0; w < WORDS; w++) {
+            if ((pending[w] & enabled[w] & ~active[w]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The handler of {@code irq} returned: a line still high pends again. */
     synchronized void finished(int irq) {
         set(active, irq, false);

@@ -45,7 +45,7 @@ public final class Stm32Chip {
         }
         spi1 = new Spi(ports[PORT_A], spi1Link, rcc::pclk2Hz);
         iwdg = new Iwdg(() -> reset.reset("the independent watchdog ran out (IWDG)", true));
-        core.addTimer(iwdg::tick);
+        core.addTimer(iwdg);
         adc = new Adc(rcc::pclk2Hz, 0x5EED_0000L + moduleIndex);
         SystemControl scb = new SystemControl(() -> reset.reset("the C asked for a system reset (AIRCR.SYSRESETREQ)",
                 false));

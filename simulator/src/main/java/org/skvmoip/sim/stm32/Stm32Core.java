@@ -3,13 +3,12 @@ package org.skvmoip.sim.stm32;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.skvmoip.sim.stm32.host.CSide;
 
 /**
- * The simulated Cortex-M4 of one {@code stm32} board: the one lock ("the CPU") under which its C
- * runs, PRIMASK, the delivery of NVIC interrupts to the C handlers, and MicroEJ's thread
+ * The simulated Cortex-M4 of one {@code stm32} board: the one lock ("the CPU", this object's
+ * monitor, which the host C takes with JNI MonitorEnter) under which its C runs, PRIMASK, the delivery of NVIC interrupts to the C handlers, and MicroEJ's thread
  * suspension. The host C calls the public methods here (mcu-hal/src/main/c/host/host.h); see
  * package-info for the threading rules.
  */
@@ -20,11 +19,10 @@ public final class Stm32Core {
     /** The core thread's longest sleep: timers (IWDG) are checked at least this often. */
     private static final long CORE_TICK_NANOS = 2_000_000;
 
-    private final ReentrantLock cpu = new ReentrantLock();
     private final Stm32Bus bus;
     private final Nvic nvic;
     private final List<Runnable> inputs = new ArrayList<>();
-    private final List<Runnable> timers = new ArrayList<>();
+    private final List<Timer> timers = new ArrayList<>();
     private final SniThreads threads = new SniThreads();
     private final Thread coreThread;
     private volatile boolean inputsChanged = true;
@@ -59,9 +57,30 @@ public final class Stm32Core {
         inputs.add(sampler);
     }
 
-    /** Run under the CPU at least every few milliseconds (counters clocked by the LSI and the like). */
-    void addTimer(Runnable timer) {
+    /** A counter clocked on its own (the IWDG's LSI): fired under the CPU once due. */
+    interface Timer {
+        /** When it next needs the CPU ({@code System.nanoTime()}); read without the CPU, so volatile. */
+        long dueNanos();
+
+        void fire();
+    }
+
+    void addTimer(Timer timer) {
         timers.add(timer);
+    }
+
+    /** Whether the core thread has anything to do: it takes the CPU only then, so the firmware rarely waits for it. */
+    private boolean work() {
+        if (inputsChanged || nvic.hasRequest()) {
+            return true;
+        }
+        long now = System.nanoTime();
+        for (int i = 0; i < timers.size(); i++) {
+            if (now - timers.get(i).dueNanos() >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Any thread, never blocking: an input of the board changed; it is applied under the CPU. */
@@ -76,8 +95,8 @@ public final class Stm32Core {
 
     // ---- Called by the host C (host.h) ----
 
-    /** An entry into the C: takes the CPU; interrupts that came meanwhile run first. */
-    public void enter() {
+    /** Before an entry into the C takes the CPU: a hung firmware waits here, a reset board refuses. */
+    public void arrive() {
         while (hung && resetReason == null) {
             LockSupport.parkNanos(this, CORE_TICK_NANOS);
         }
@@ -85,21 +104,23 @@ public final class Stm32Core {
         if (reset != null) {
             throw new BoardReset(reset);
         }
-        cpu.lock();
+    }
+
+    /** An entry into the C, the CPU taken: inputs and interrupts that came meanwhile are served first. */
+    public void enter() {
         applyInputs();
         deliver();
     }
 
-    /** The end of an entry: interrupts the C raised run, the CPU is released, then a requested suspension happens. */
+    /** The end of an entry, the CPU still held: interrupts the C raised run. */
     public void exit() {
-        try {
-            deliver();
-        } finally {
-            boolean outermost = cpu.getHoldCount() == 1;
-            cpu.unlock();
-            if (outermost) {
-                threads.suspendIfAsked(this);
-            }
+        deliver();
+    }
+
+    /** After an entry released the CPU: the suspension the C asked for, if this was the outermost entry. */
+    public void leave() {
+        if (!Thread.holdsLock(this)) {
+            threads.suspendIfAsked(this);
         }
     }
 
@@ -191,19 +212,24 @@ public final class Stm32Core {
             if (!running) {
                 return;
             }
-            cpu.lock();
-            try {
-                applyInputs();
-                for (int i = 0; i < timers.size(); i++) {
-                    timers.get(i).run();
+            if (!work()) {
+                continue;
+            }
+            synchronized (this) {
+                try {
+                    applyInputs();
+                    long now = System.nanoTime();
+                    for (int i = 0; i < timers.size(); i++) {
+                        if (now - timers.get(i).dueNanos() >= 0) {
+                            timers.get(i).fire();
+                        }
+                    }
+                    deliver();
+                } catch (BoardReset e) {
+                    // the board is going down: nothing more to deliver
+                } catch (RuntimeException | Error e) {
+                    coreFailure = e;
                 }
-                deliver();
-            } catch (BoardReset e) {
-                // the board is going down: nothing more to deliver
-            } catch (RuntimeException | Error e) {
-                coreFailure = e;
-            } finally {
-                cpu.unlock();
             }
         }
     }
@@ -229,13 +255,8 @@ public final class Stm32Core {
     }
 
     /** How many times the handler of {@code irq} ran. */
-    public int interruptsTaken(int irq) {
-        cpu.lock();
-        try {
-            return taken[irq];
-        } finally {
-            cpu.unlock();
-        }
+    public synchronized int interruptsTaken(int irq) {
+        return taken[irq];
     }
 
     public boolean isReset() {
@@ -249,7 +270,7 @@ public final class Stm32Core {
 
     /** Whether the calling thread holds the CPU (models assert it). */
     boolean heldByCurrentThread() {
-        return cpu.isHeldByCurrentThread();
+        return Thread.holdsLock(this);
     }
 
     public void stop() {
