@@ -6,18 +6,19 @@ import org.skvmoip.sim.usb.HidProtocol;
 import org.skvmoip.sim.usb.HostInputListener;
 import org.skvmoip.sim.usb.SimUsbDevice;
 import org.skvmoip.sim.usb.UsbHostModel;
+import org.skvmoip.sim.usb.UsbPacket;
 
 /**
  * The firmware's USB HID path in steady state: each {@link #runOnce()} changes the keyboard
  * state, queues a relative move big enough to be split and an absolute move, runs one 1 ms frame
- * of {@link UsbHid#poll} and takes the reports off the endpoints the way the host does, without
- * allocating on the host side, so every byte counted is the firmware's.
+ * of {@link UsbHid#poll} and sends an IN token to each endpoint through the USB cable, as the
+ * host does, without allocating on the host side, so every byte counted is the firmware's.
  */
 public final class UsbHidTrafficScenario implements AllocationScenario {
 
     private static final byte[][] KEY_STATES = {{0x04, 0x05}, {0x04}, {}, {0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A}};
 
-    private final byte[] packet = new byte[64];
+    private final UsbPacket packet = new UsbPacket();
     private SimUsbDevice device;
     private UsbHid hid;
     private long now;
@@ -62,7 +63,7 @@ public final class UsbHidTrafficScenario implements AllocationScenario {
         }
         hid.poll(++now);
         for (int ep = 1; ep <= 3; ep++) {
-            device.takeIn(ep, packet);
+            device.in(UsbHostModel.ADDRESS, ep, packet);
         }
     }
 

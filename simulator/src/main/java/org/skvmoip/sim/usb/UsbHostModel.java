@@ -1,6 +1,7 @@
 package org.skvmoip.sim.usb;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,10 @@ import java.util.TreeSet;
 import org.skvmoip.sim.usb.DeviceDescription.HidInterface;
 
 /**
- * A PC's USB host controller and HID driver, connected to a {@link SimUsbDevice}: enumerates the
- * device as Windows or Linux does (USB 2.0 §9.1.2: reset, 8 bytes of the device descriptor,
- * SET_ADDRESS, the full descriptors, SET_CONFIGURATION), checks every descriptor structurally,
+ * A PC's USB host and HID driver, reaching the device only through the {@link UsbDevicePort
+ * cable} (by way of its {@link UsbHostController}): enumerates the device as Windows or Linux
+ * does (USB 2.0 §9.1.2: reset, 8 bytes of the device descriptor, SET_ADDRESS, the full
+ * descriptors, SET_CONFIGURATION), checks every descriptor structurally,
  * parses each report descriptor item by item, then polls each interrupt IN endpoint at its
  * bInterval and decodes what arrives into key and pointer events for a {@link HostInputListener}.
  *
@@ -23,18 +25,21 @@ import org.skvmoip.sim.usb.DeviceDescription.HidInterface;
  */
 public final class UsbHostModel implements AutoCloseable {
 
-    /** How long a live control transfer waits for the firmware before the host gives up. */
-    public static final long CONTROL_TIMEOUT_MILLIS = 1000;
-    /** How many firmware steps a lock-step control transfer allows. */
-    public static final int CONTROL_STEPS = 50;
-
-    static final int ADDRESS = 1;
+    /** How many bus resets the host tries before it gives up on a device that does not answer. */
+    public static final int RESET_ATTEMPTS = 3;
+    static final long RESET_RECOVERY_MILLIS = 10;
+    /** The address the host gives the device with SET_ADDRESS. */
+    public static final int ADDRESS = 1;
+    /** 11-bit frame numbers (USB 2.0 §8.4.3). */
+    private static final int FRAME_NUMBER_MASK = 0x7FF;
     static final int LED_PAGE = 0x08;
     static final int GENERIC_DESKTOP_KEYBOARD = 0x01 << 16 | 0x06;
 
-    private final SimUsbDevice device;
+    private final UsbHostController controller;
     private final HostInputListener listener;
     private final Runnable firmwareStep;
+    private final UsbPacket packet = new UsbPacket();
+    private boolean suspended;
     private final Map<Integer, Integer> protocols = new HashMap<>();
     private final Map<Integer, Set<Integer>> keysDown = new HashMap<>();
     private volatile RawReportListener rawListener = (iface, report) -> { };
@@ -53,13 +58,13 @@ public final class UsbHostModel implements AutoCloseable {
     }
 
     /** Live: the firmware runs on its own thread. */
-    public UsbHostModel(SimUsbDevice device, HostInputListener listener) {
+    public UsbHostModel(UsbDevicePort device, HostInputListener listener) {
         this(device, listener, null);
     }
 
     /** Lock-step: {@code firmwareStep} runs the firmware's USB code once (for example {@code UsbHid.poll}). */
-    public UsbHostModel(SimUsbDevice device, HostInputListener listener, Runnable firmwareStep) {
-        this.device = device;
+    public UsbHostModel(UsbDevicePort device, HostInputListener listener, Runnable firmwareStep) {
+        this.controller = new UsbHostController(device, firmwareStep);
         this.listener = listener;
         this.firmwareStep = firmwareStep;
     }
@@ -80,14 +85,12 @@ public final class UsbHostModel implements AutoCloseable {
         protocols.clear();
         keysDown.clear();
         sentLeds = -1;
-        device.busReset();
-        step();
-        byte[] first = descriptor(DescriptorChecker.DEVICE, 0, 0, 0, 8, "device (first 8 bytes)");
+        suspended = false;
+        byte[] first = firstDescriptorBytes();
         DescriptorChecker.expect(first.length == 8 && first[0] == 18 && first[1] == DescriptorChecker.DEVICE,
                 "first 8 bytes of the device descriptor: %s", HexBytes.of(first));
         require(control(0x00, 5, ADDRESS, 0, 0, null), "SET_ADDRESS");
-        DescriptorChecker.expect(device.address() == ADDRESS, "device address is %d after SET_ADDRESS %d",
-                device.address(), ADDRESS);
+        controller.address(ADDRESS); // a device that kept address 0 does not answer what follows
         byte[] deviceDescriptor = descriptor(DescriptorChecker.DEVICE, 0, 0, 0, 18, "device");
         int[] ids = DescriptorChecker.checkDevice(deviceDescriptor);
         byte[] header = descriptor(DescriptorChecker.CONFIGURATION, 0, 0, 0, 9, "configuration (first 9 bytes)");
@@ -103,6 +106,7 @@ public final class UsbHostModel implements AutoCloseable {
         String serial = string(deviceDescriptor[16], language);
         int configurationValue = configuration[5] & 0xFF;
         require(control(0x00, 9, configurationValue, 0, 0, null), "SET_CONFIGURATION");
+        controller.resetToggles();
         List<HidInterface> hid = new ArrayList<>();
         for (int[] i : interfaces) {
             hid.add(hidInterface(i, configuration));
@@ -118,6 +122,41 @@ public final class UsbHostModel implements AutoCloseable {
             }
         }
         return description;
+    }
+
+    /**
+     * Resets the bus and reads the first 8 bytes of the device descriptor; as Windows and Linux
+     * do, a device that does not answer is reset and asked again, {@link #RESET_ATTEMPTS} times.
+     */
+    private byte[] firstDescriptorBytes() {
+        for (int attempt = 1; ; attempt++) {
+            controller.busReset();
+            resetRecovery();
+            try {
+                return descriptor(DescriptorChecker.DEVICE, 0, 0, 0, 8, "device (first 8 bytes)");
+            } catch (UsbHostException e) {
+                if (attempt == RESET_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * USB 2.0 §7.1.7.3 (TRSTRCY): the host leaves the device 10 ms after a reset before the first
+     * SETUP, time its firmware needs to set the core up. Lock-step: one firmware step.
+     */
+    private void resetRecovery() {
+        if (firmwareStep != null) {
+            firmwareStep.run();
+            return;
+        }
+        try {
+            Thread.sleep(RESET_RECOVERY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsbHostException("interrupted in the reset recovery time");
+        }
     }
 
     /** The target's lock state as LED bits (num 1, caps 2, scroll 4): sent by SET_REPORT when it changes. */
@@ -140,35 +179,14 @@ public final class UsbHostModel implements AutoCloseable {
     /**
      * One control transfer; {@code outData} is the data stage of a host-to-device request.
      *
-     * @throws UsbHostException when the device does not answer in time
+     * @throws UsbHostException when the device does not answer in time or sends more than wLength
      */
     public synchronized ControlOutcome control(int requestType, int request, int value, int index, int length,
             byte[] outData) {
         byte[] setup = {(byte) requestType, (byte) request, (byte) value, (byte) (value >> 8), (byte) index,
             (byte) (index >> 8), (byte) length, (byte) (length >> 8)};
-        device.submitSetup(setup, outData);
         String what = "request %02X %02X value %04X index %d".formatted(requestType, request, value, index);
-        if (firmwareStep != null) {
-            for (int i = 0; i < CONTROL_STEPS; i++) {
-                firmwareStep.run();
-                ControlOutcome outcome = device.takeOutcome();
-                if (outcome != null) {
-                    return checkLength(outcome, length, what);
-                }
-            }
-            throw new UsbHostException("the device did not answer " + what + " within " + CONTROL_STEPS + " steps");
-        }
-        try {
-            ControlOutcome outcome = device.awaitOutcome(CONTROL_TIMEOUT_MILLIS);
-            if (outcome == null) {
-                throw new UsbHostException("the device did not answer " + what + " within " + CONTROL_TIMEOUT_MILLIS
-                        + " ms");
-            }
-            return checkLength(outcome, length, what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UsbHostException("interrupted waiting for " + what);
-        }
+        return controller.control(setup, outData, what);
     }
 
     /**
@@ -177,8 +195,11 @@ public final class UsbHostModel implements AutoCloseable {
      */
     public synchronized void pollOnce() {
         frame++;
+        if (!suspended) {
+            controller.port().startOfFrame((int) frame & FRAME_NUMBER_MASK);
+        }
         step();
-        if (description == null) {
+        if (description == null || suspended) {
             return;
         }
         if (wantedLeds != sentLeds) {
@@ -188,12 +209,31 @@ public final class UsbHostModel implements AutoCloseable {
             if (frame % i.interval() != 0 || (mode == HidProtocol.BOOT && !i.isBoot())) {
                 continue;
             }
-            byte[] report = device.takeIn(i.endpoint());
-            if (report != null) {
+            int length = controller.interruptIn(i.endpoint(), packet);
+            if (length >= 0) {
+                byte[] report = Arrays.copyOf(packet.bytes, length);
                 rawListener.report(i.number(), report);
                 deliver(i, report);
             }
         }
+    }
+
+    /** Resets the bus, as a hub port reset does: the device forgets its address and configuration. */
+    public synchronized void busReset() {
+        description = null;
+        controller.busReset();
+    }
+
+    /** Stops sending SOF: after 3 ms the device sees the bus suspended (USB 2.0 §7.1.7.6). */
+    public synchronized void suspend() {
+        suspended = true;
+        controller.port().suspend();
+    }
+
+    /** Resume signalling, then SOF and polling again. */
+    public synchronized void resume() {
+        suspended = false;
+        controller.port().resume();
     }
 
     /** Starts polling every millisecond on a daemon thread (live mode). */
@@ -373,11 +413,4 @@ public final class UsbHostModel implements AutoCloseable {
         return outcome;
     }
 
-    private static ControlOutcome checkLength(ControlOutcome outcome, int wLength, String what) {
-        if (outcome.data().length > wLength) {
-            throw new UsbHostException("the device answered " + what + " with " + outcome.data().length
-                    + " bytes, more than wLength " + wLength);
-        }
-        return outcome;
-    }
 }

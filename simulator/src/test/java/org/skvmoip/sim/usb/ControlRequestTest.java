@@ -57,7 +57,7 @@ class ControlRequestTest {
         assertThat(rig.control(0xA1, 0x03, 0, 0, 1).data()).containsExactly(UsbHid.PROTOCOL_BOOT);
         assertThat(rig.hid.protocol(UsbHid.MOUSE)).isEqualTo(UsbHid.PROTOCOL_BOOT);
 
-        rig.device.busReset();
+        rig.host.busReset();
         rig.frames(1);
 
         assertThat(rig.hid.isConfigured()).isFalse();
