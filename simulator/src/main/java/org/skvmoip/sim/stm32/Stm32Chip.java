@@ -1,5 +1,7 @@
 package org.skvmoip.sim.stm32;
 
+import org.skvmoip.sim.stm32.otg.OtgFsModel;
+
 /**
  * One STM32F401CCU6 as its C sees it: the core ({@link Stm32Core}) and the register models on
  * one bus, at their RM0368 addresses, each block behind its RCC clock gate. What is outside the
@@ -11,6 +13,10 @@ public final class Stm32Chip {
     public static final int PORT_A = 0;
     public static final int PORT_B = 1;
     public static final int PORT_C = 2;
+    /** RM0368 table 38: OTG_FS global interrupt. */
+    public static final int IRQ_OTG_FS = 67;
+    /** RM0368 table 1: 0x5000_0000 - 0x5003_FFFF. */
+    private static final int OTG_FS_SIZE = 0x4_0000;
 
     private final Stm32Core core;
     private final Stm32Bus bus = new Stm32Bus();
@@ -25,6 +31,7 @@ public final class Stm32Chip {
     private final Adc adc;
     private final Dbgmcu dbgmcu = new Dbgmcu();
     private final SpiLink spi1Link;
+    private final OtgFsModel otgFs;
 
     /**
      * @param name        the board's name (threads, loaders)
@@ -70,6 +77,10 @@ public final class Stm32Chip {
                 .map("NVIC", MemoryMap.NVIC, Nvic.SIZE, nvic)
                 .map("SCB", MemoryMap.SCB, SystemControl.SIZE, scb)
                 .map("DBGMCU", MemoryMap.DBGMCU, Dbgmcu.SIZE, dbgmcu);
+        // The USB core, the device side of the USB cable (its model: stm32.otg).
+        otgFs = new OtgFsModel(nvic.line(IRQ_OTG_FS), () -> rcc.isEnabled(Rcc.AHB2ENR, Rcc.AHB2ENR_OTGFSEN),
+                rcc::pll48Hz);
+        mapAhb2("OTG_FS", MemoryMap.OTG_FS, OTG_FS_SIZE, otgFs, Rcc.AHB2ENR_OTGFSEN);
     }
 
     /** Told when the chip resets itself. */
@@ -137,6 +148,11 @@ public final class Stm32Chip {
 
     public Iwdg iwdg() {
         return iwdg;
+    }
+
+    /** The OTG_FS core: where a USB host side plugs its cable in (UsbDevicePort). */
+    public OtgFsModel otgFs() {
+        return otgFs;
     }
 
     public Dbgmcu dbgmcu() {

@@ -200,6 +200,17 @@ class RegisterModelsTest {
     }
 
     @Test
+    void theOtgFsCoreAnswersAt0x50000000OnlyWithItsClock() {
+        bus.read(0x5000_000C);
+        assertThat(bus.lostAccesses()).singleElement().asString().contains("OTG_FS's clock is off");
+
+        bus.write(0x4002_3834, Rcc.AHB2ENR_OTGFSEN);
+        bus.read(0x4002_3834);
+
+        assertThat(bus.read(0x5000_000C)).as("GUSBCFG").isEqualTo(0x0000_0A00);
+    }
+
+    @Test
     void anUnmappedAddressNamesWhatTheF401HasThere() {
         assertThatThrownBy(() -> bus.read(0x4000_5400)).isInstanceOf(BusFault.class).hasMessageContaining("I2C1");
         assertThatThrownBy(() -> bus.read(0x3000_0000)).hasMessageContaining("reserved");
