@@ -147,9 +147,30 @@ static void JNICALL bridge_dispatch(JNIEnv *env, jclass bridge, jint irq) {
     host_leave(&call);
 }
 
+/* The device's reset path before main (board/startup.c): its clock tree. Weak, so a test's own C
+ * without the drivers still links; such C starts on the HSI, as the part does out of reset. */
+extern int clock_init(void) __attribute__((weak));
+
+/* CBridge.powerOn(): what the board's start-up does before the VM starts; clock_init's answer
+ * (0: the PLL runs), or 0 without one. */
+static jint JNICALL bridge_power_on(JNIEnv *env, jclass bridge) {
+    (void)bridge;
+    struct host_call call;
+    volatile jint status = 0;
+    if (!host_enter(&call, env)) {
+        return -1;
+    }
+    if (setjmp(call.fault) == 0 && clock_init != NULL) {
+        status = clock_init();
+    }
+    host_leave(&call);
+    return status;
+}
+
 static const JNINativeMethod BRIDGE_METHODS[] = {
     {"bindCore", "(" CORE_SIGNATURE ")[Ljava/lang/String;", (void *)bridge_bind},
     {"dispatchIrq", "(I)V", (void *)bridge_dispatch},
+    {"powerOnC", "()I", (void *)bridge_power_on},
 };
 
 JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
@@ -160,7 +181,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     }
     jclass bridge = (*env)->FindClass(env, BRIDGE_CLASS);
     if (bridge == NULL
-            || (*env)->RegisterNatives(env, bridge, BRIDGE_METHODS, 2) != 0) {
+            || (*env)->RegisterNatives(env, bridge, BRIDGE_METHODS, sizeof BRIDGE_METHODS / sizeof BRIDGE_METHODS[0]) != 0) {
         return JNI_ERR;
     }
     jclass natives;

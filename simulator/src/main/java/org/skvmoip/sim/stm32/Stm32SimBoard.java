@@ -124,6 +124,11 @@ public final class Stm32SimBoard implements AutoCloseable {
         CLibrary.Loaded loaded = library.load(name + "." + powerUps,
                 BoardClassLoader.DEVICE_BINDING, List.of(natives, CBridge.class), next.core());
         next.core().start(loaded.c());
+        int clock = loaded.c().powerOn();
+        if (clock != 0) {
+            throw new IllegalStateException(name + ": clock_init answered " + clock + " (drivers/clock.h): the board "
+                    + "would run on the 16 MHz HSI");
+        }
         try {
             Board device = (Board) Class.forName(BOARD_CLASS, true, loaded.loader()).getDeclaredConstructor().newInstance();
             board = new JavaUsbBoard(device, usb);

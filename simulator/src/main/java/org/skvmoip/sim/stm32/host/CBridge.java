@@ -25,7 +25,14 @@ public final class CBridge implements CSide {
         dispatchIrq(irq);
     }
 
+    @Override
+    public int powerOn() {
+        return powerOnC();
+    }
+
     private static native String[] bindCore(Object core);
+
+    private static native int powerOnC();
 
     private static native void dispatchIrq(int irq);
 }

@@ -12,6 +12,12 @@ public interface CSide {
      */
     List<String> bind(Object core);
 
+    /**
+     * What the board's start-up code runs before the VM (board/startup.c): the clock tree
+     * (clock_init). Returns its status, 0 when the PLL runs (or when the C has no clock_init).
+     */
+    int powerOn();
+
     /** Runs the C handler of NVIC interrupt {@code irq} on this thread (which holds the CPU). */
     void dispatch(int irq);
 }
