@@ -16,8 +16,10 @@ public final class Stm32Core {
 
     /** A handler that leaves its interrupt asserted runs again; this many times in a row is a hang. */
     static final int STORM_LIMIT = 100_000;
-    /** The core thread's longest sleep: timers (IWDG) are checked at least this often. */
+    /** How often a hung firmware looks whether its board has reset. */
     private static final long CORE_TICK_NANOS = 2_000_000;
+    /** The core thread's longest sleep: inputs and interrupts wake it, timers say when they are due. */
+    private static final long CORE_SLEEP_MAX_NANOS = 50_000_000;
 
     private final Stm32Bus bus;
     private final Nvic nvic;
@@ -67,6 +69,16 @@ public final class Stm32Core {
 
     void addTimer(Timer timer) {
         timers.add(timer);
+    }
+
+    /** Until the next timer is due, at most {@link #CORE_SLEEP_MAX_NANOS}. */
+    private long sleepNanos() {
+        long now = System.nanoTime();
+        long sleep = CORE_SLEEP_MAX_NANOS;
+        for (int i = 0; i < timers.size(); i++) {
+            sleep = Math.min(sleep, Math.max(0, timers.get(i).dueNanos() - now));
+        }
+        return sleep;
     }
 
     /** Whether the core thread has anything to do: it takes the CPU only then, so the firmware rarely waits for it. */
@@ -208,7 +220,7 @@ public final class Stm32Core {
 
     private void coreLoop() {
         while (running) {
-            LockSupport.parkNanos(this, CORE_TICK_NANOS);
+            LockSupport.parkNanos(this, sleepNanos());
             if (!running) {
                 return;
             }
