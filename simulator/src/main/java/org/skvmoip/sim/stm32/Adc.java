@@ -6,8 +6,9 @@ import java.util.function.LongSupplier;
 /**
  * ADC1 (RM0368 §11) as the C uses it: one regular conversion started by SWSTART, of the first
  * channel of the sequence (SQR3 SQ1); EOC set at once, cleared by reading DR. Channel 18 is the
- * temperature sensor when the common register's TSVREFE is set (datasheet: 0.76 V at 25 °C,
- * 2.5 mV/°C; here 30 °C with the noise of a few LSBs that the device mixes into its entropy).
+ * temperature sensor when the common register's TSVREFE is set and VBATE is not (VBATE puts
+ * VBAT / 4 there, §11.10) (datasheet: 0.76 V at 25 °C, 2.5 mV/°C; here 30 °C with the noise of a
+ * few LSBs that the device mixes into its entropy).
  * ADCCLK = PCLK2 / ADCPRE must stay within 36 MHz (datasheet, ADC characteristics); a
  * conversion started above it is refused.
  */
@@ -28,7 +29,10 @@ public final class Adc implements Peripheral {
     static final int SR_STRT = 1 << 4;
     static final int CR2_ADON = 1 << 0;
     static final int CR2_SWSTART = 1 << 30;
+    static final int CCR_VBATE = 1 << 22;
     static final int CCR_TSVREFE = 1 << 23;
+    /** The module's 3.3 V on VBAT, through the ADC's divider by 4 (RM0368 §11.10). */
+    private static final double VBAT_QUARTER_VOLTS = 3.3 / 4;
     static final int CHANNEL_TEMPERATURE = 18;
     static final long ADCCLK_MAX_HZ = 36_000_000L;
 
@@ -82,7 +86,11 @@ public final class Adc implements Peripheral {
         }
         int channel = registers[SQR3 / 4] & 0x1F;
         int sample = noise.nextInt(9) - 4;
-        if (channel == CHANNEL_TEMPERATURE && (registers[CCR / 4] & CCR_TSVREFE) != 0) {
+        int ccr = registers[CCR / 4];
+        if (channel == CHANNEL_TEMPERATURE && (ccr & CCR_VBATE) != 0) {
+            // VBATE puts VBAT / 4 on channel 18, over the sensor (RM0368 §11.10: VBAT wins).
+            sample += (int) Math.round(VBAT_QUARTER_VOLTS / 3.3 * 4095);
+        } else if (channel == CHANNEL_TEMPERATURE && (ccr & CCR_TSVREFE) != 0) {
             double volts = 0.76 + 0.0025 * (30 - 25);
             sample += (int) Math.round(volts / 3.3 * 4095);
         }

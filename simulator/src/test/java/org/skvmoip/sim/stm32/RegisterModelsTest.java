@@ -200,6 +200,21 @@ class RegisterModelsTest {
     }
 
     @Test
+    void channel18IsTheTemperatureSensorOnlyWithVbatOff() {
+        Chips.enableClocks(bus);
+        bus.write(0x4001_2034, Adc.CHANNEL_TEMPERATURE); // SQR3: SQ1 = 18
+        bus.write(0x4001_2304, 1 << 16 | Adc.CCR_TSVREFE); // ADCPRE /4: 4 MHz on the HSI
+        bus.write(0x4001_2008, Adc.CR2_ADON | Adc.CR2_SWSTART);
+        int sensor = bus.read(0x4001_204C);
+        bus.write(0x4001_2304, 1 << 16 | Adc.CCR_TSVREFE | Adc.CCR_VBATE);
+        bus.write(0x4001_2008, Adc.CR2_ADON | Adc.CR2_SWSTART);
+        int vbat = bus.read(0x4001_204C);
+
+        assertThat(sensor).as("0.7725 V at 30 °C").isBetween(950, 970);
+        assertThat(vbat).as("VBAT / 4").isBetween(1018, 1030);
+    }
+
+    @Test
     void theOtgFsCoreAnswersAt0x50000000OnlyWithItsClock() {
         bus.read(0x5000_000C);
         assertThat(bus.lostAccesses()).singleElement().asString().contains("OTG_FS's clock is off");
