@@ -30,7 +30,7 @@ public final class Stm32Crypto implements Crypto {
 
     public void mixSeed(byte[] material, int off, int len, byte[] next, int nextOff) {
         if (off < 0 || len < 0 || len > material.length - off) {
-            throw new IndexOutOfBoundsException("seed material [" + off + ", +" + len + ") of " + material.length);
+            throw new IndexOutOfBoundsException("seed material outside its array");
         }
         checkSeedRange(next, nextOff);
         check(Stm32Natives.cryptoMix(material, off, len, next, nextOff), "mixing seed material");
@@ -53,8 +53,7 @@ public final class Stm32Crypto implements Crypto {
     /** The C side copies exactly SEED_LENGTH bytes: a short array would be read past its end. */
     private static void checkSeedRange(byte[] seed, int off) {
         if (off < 0 || off > seed.length - SEED_LENGTH) {
-            throw new IndexOutOfBoundsException("a seed is " + SEED_LENGTH + " bytes; array of " + seed.length
-                    + " at " + off);
+            throw new IndexOutOfBoundsException("a seed is 32 bytes: the array ends before");
         }
     }
 

@@ -50,6 +50,10 @@ public final class JdkCrypto implements Crypto {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         this.random = random;
+        // The JDK seeds a SecureRandom at its first use, allocating tens of KB: draw once now, so
+        // that belongs to the simulated board, not to the firmware's start-up (which seeds its
+        // generator with startRandom and is measured by the footprint probe).
+        random.nextBytes(randomChunk);
     }
 
     @Override

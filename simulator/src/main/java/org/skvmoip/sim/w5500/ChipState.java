@@ -57,7 +57,7 @@ final class ChipState {
                 rxOffset, BufferMemory.bytesFor(sockets[n].sizeRegisterRx()));
     }
 
-    /** SIR: bit n set while socket n has an unmasked Sn_IR bit. */
+    /** SIR: bit n set while Sn_IR of socket n is not 0. */
     int sir() {
         int sir = 0;
         for (int n = 0; n < sockets.length; n++) {
@@ -66,9 +66,18 @@ final class ChipState {
         return sir;
     }
 
-    /** INTn (active low) is asserted while an unmasked interrupt is pending. */
+    /** INTn (active low): an IR bit with its IMR bit, or a socket whose SIMR bit is set with an Sn_IR bit under its Sn_IMR bit (§4.1 SIMR, §4.2 Sn_IMR). */
     boolean interruptAsserted() {
-        return (common.ir() & common.imr()) != 0 || (sir() & common.simr()) != 0;
+        if ((common.ir() & common.imr()) != 0) {
+            return true;
+        }
+        int simr = common.simr();
+        for (int n = 0; n < sockets.length; n++) {
+            if ((simr & (1 << n)) != 0 && sockets[n].asserting()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -82,8 +91,17 @@ final class ChipState {
         }
     }
 
-    long retransmissionNanos() {
-        return common.retransmissionNanos();
+    /** Frames move between the chip and the LAN: the cable is in and the PHY is neither in reset nor powered down. */
+    boolean wireUp() {
+        return linkUp && common.phyRunning();
+    }
+
+    long arpTimeoutNanos() {
+        return common.arpTimeoutNanos();
+    }
+
+    long tcpTimeoutNanos() {
+        return common.tcpTimeoutNanos();
     }
 
     /** Waits on the monitor until {@code deadlineNanos}; false once it has passed. */

@@ -15,7 +15,6 @@ final class CommonRegisterFile {
     /** PHYCFGR bits the host writes: RST, OPMD, OPMDC. The low 3 bits are PHY status. */
     private static final int PHYCFGR_CONTROL = 0xF8;
     private static final int PHYCFGR_RESET_CONTROL = 0xB8;
-    private static final int OPMDC_POWER_DOWN = 6;
 
     private static final byte[] RESET = new byte[BLOCK_BYTES];
     /** Plain read/write storage; the other bytes are read-only, reserved or handled below. */
@@ -105,24 +104,85 @@ final class CommonRegisterFile {
         return regs[SIMR] & 0xFF;
     }
 
-    /** RTR x (RCR + 1), RTR in units of 100 us: the model's TCP/ARP retransmission timeout. */
-    long retransmissionNanos() {
-        long rtr = ((regs[RTR] & 0xFF) << 8) | (regs[RTR + 1] & 0xFF);
-        long rcr = regs[RCR] & 0xFF;
-        return rtr * 100_000L * (rcr + 1);
+    /** One retry period: RTR, in units of 100 us. */
+    private long retryNanos() {
+        return (((regs[RTR] & 0xFF) << 8) | (regs[RTR + 1] & 0xFF)) * 100_000L;
+    }
+
+    private int retryCount() {
+        return regs[RCR] & 0xFF;
+    }
+
+    /** ARP_TO (§4.1 RCR): RCR + 1 requests, each waited for RTR. */
+    long arpTimeoutNanos() {
+        return retryNanos() * (retryCount() + 1);
     }
 
     /**
-     * Status bits follow the configured mode at once (the chip applies a new mode after a PHY
-     * reset; the model does not wait for one). RST = 0 holds the PHY in reset, as the datasheet
-     * says the host must set it back to 1 itself, so the link is down until it does.
+     * TCP_TO (§4.1 RCR): the first wait is RTR and each retransmission doubles it, until a
+     * doubling would pass 65535 (the 16-bit RTR range); from there every wait stays at that
+     * largest value. RCR + 1 waits in all: RTR 2000, RCR 8 gives 2000 + 4000 + ... + 32000 +
+     * 4 x 64000 = 318000 x 100 us = 31.8 s, the datasheet's own example.
      */
+    long tcpTimeoutNanos() {
+        long rtr = retryNanos() / 100_000L;
+        long wait = rtr;
+        long total = 0;
+        for (int n = 0; n <= retryCount(); n++) {
+            total += wait;
+            if (wait * 2 <= 0xFFFF) {
+                wait *= 2;
+            }
+        }
+        return total * 100_000L;
+    }
+
+    /**
+     * The PHY passes frames: not held in reset by PHYCFGR.RST = 0 (the host must write 1 again,
+     * §4.1 PHYCFGR) and not in power-down (OPMD 1, OPMDC 110).
+     */
+    boolean phyRunning() {
+        int control = regs[PHYCFGR] & PHYCFGR_CONTROL;
+        return (control & PHYCFGR_RST) != 0 && mode(control) != OPMDC_POWER_DOWN;
+    }
+
+    /** The mode in force: OPMDC when OPMD says so, else the PMODE pins, strapped all-auto on the module. */
+    private static int mode(int control) {
+        return (control & PHYCFGR_OPMD) != 0 ? (control & PHYCFGR_OPMDC_MASK) >> PHYCFGR_OPMDC_SHIFT : OPMDC_ALL_AUTO;
+    }
+
+    /**
+     * An ICMP destination unreachable came back for a datagram to {@code ip}:{@code port}
+     * (§4.1 IR, UIPR, UPORTR). IR bits are not gated by IMR when they are set: IMR only decides
+     * whether they assert INTn.
+     */
+    void unreachable(byte[] ip, int port) {
+        System.arraycopy(ip, 0, regs, UIPR, 4);
+        regs[UPORTR] = (byte) (port >>> 8);
+        regs[UPORTR + 1] = (byte) port;
+        regs[IR] = (byte) (regs[IR] | IR_UNREACH);
+    }
+
+    /** Limited broadcast, this subnet's broadcast or multicast: nobody answers those with an ICMP error. */
+    boolean isBroadcastOrMulticast(byte[] ip, int off) {
+        int first = ip[off] & 0xFF;
+        if (first >= 224) {
+            return true; // multicast 224-239, and 240-255 including 255.255.255.255
+        }
+        boolean subnetBroadcast = (regs[SUBR + 3] & 0xFF) != 0xFF; // a /32 has no broadcast address
+        for (int i = 0; i < 4; i++) {
+            int mask = regs[SUBR + i] & 0xFF;
+            int host = ip[off + i] & 0xFF;
+            subnetBroadcast &= (host & mask) == (regs[SIPR + i] & mask) && (host | mask) == 0xFF;
+        }
+        return subnetBroadcast;
+    }
+
+    /** Status bits follow the configured mode at once (the chip applies a new mode after a PHY reset; the model does not wait for one). */
     private int phycfgr() {
         int control = regs[PHYCFGR] & PHYCFGR_CONTROL;
-        int mode = (control & PHYCFGR_OPMD) != 0 ? (control & PHYCFGR_OPMDC_MASK) >> 3 : 7;
-        boolean phyOn = (control & PHYCFGR_RST) != 0 && mode != OPMDC_POWER_DOWN;
-        int status = speedAndDuplex(mode);
-        if (phyOn && chip.linkUp) {
+        int status = speedAndDuplex(mode(control));
+        if (phyRunning() && chip.linkUp) {
             status |= PHYCFGR_LNK;
         }
         return control | status;

@@ -1,5 +1,7 @@
 package org.skvmoip.sim.w5500;
 
+import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -61,6 +63,24 @@ public final class HostNetwork {
                     + " = " + port + " is past 65535; use a smaller offset or a negative one for ephemeral ports");
         }
         return port;
+    }
+
+    /**
+     * Nobody has bound UDP port {@code port} on the loopback address, so a datagram sent there
+     * would be answered with ICMP port unreachable. Found by trying to bind it for a moment
+     * (without SO_REUSEADDR, so any socket bound there, wildcard or shared, makes the bind fail).
+     */
+    boolean nobodyOnUdpPort(int port) {
+        if (port <= 0 || port > MAX_PORT) {
+            return false;
+        }
+        try (DatagramSocket probe = new DatagramSocket(null)) {
+            probe.setReuseAddress(false);
+            probe.bind(new InetSocketAddress(address, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     InetSocketAddress destination(int chipPort) {

@@ -22,6 +22,11 @@ final class ModelSocket {
     static final int HOST_CONNECT = 2;
     static final int HOST_UDP = 3;
 
+    /** The MSS a peer on the simulated Ethernet announces: MTU 1500 less 20 bytes of IP and 20 of TCP header. */
+    static final int PEER_MSS = 1460;
+    /** The largest UDP payload in one unfragmented frame: MTU 1500 less 20 bytes of IP and 8 of UDP header. */
+    static final int UDP_MAX_PAYLOAD = 1472;
+
     private static final byte[] RESET = new byte[BLOCK_BYTES];
     /** Plain read/write storage; the other bytes are read-only, reserved or handled below. */
     private static final boolean[] PLAIN = new boolean[BLOCK_BYTES];
@@ -56,10 +61,13 @@ final class ModelSocket {
     private int rxRdAtRecv;
     /** When the pending SEND was issued: a SEND that cannot leave times out from here. */
     long sendStartNanos;
-    /** Sn_DPORT at the pending UDP SEND: where that datagram goes. */
+    /** Sn_DIPR and Sn_DPORT at the pending UDP SEND: where that datagram goes. */
+    final byte[] sendDestIp = new byte[4];
     int sendDestPort;
     /** DISCON was issued: the writer sends what is pending, then FIN. */
     boolean disconRequested;
+    /** When DISCON was issued: our FIN times out from here. */
+    long disconNanos;
     /** The peer's FIN arrived (host EOF). */
     boolean peerFin;
 
@@ -73,6 +81,10 @@ final class ModelSocket {
     int hostPort = -1;
     /** Fault injection: the host peer takes no data (its receive window is shut). */
     boolean holdTransmit;
+    /** Fault injection: the host peer answers nothing (powered off without a word). */
+    boolean peerSilent;
+
+    final KeepAlive keepAlive = new KeepAlive();
 
     ModelSocket(ChipState chip, int index) {
         this.chip = chip;
@@ -98,6 +110,7 @@ final class ModelSocket {
         regs[Sn_RX_RD + 1] = 0;
         disconRequested = false;
         peerFin = false;
+        keepAlive.reset();
     }
 
     // --- SPI side (firmware thread) ---
@@ -145,8 +158,23 @@ final class ModelSocket {
         return ((regs[offset] & 0xFF) << 8) | (regs[offset + 1] & 0xFF);
     }
 
+    /** SIR bit n follows Sn_IR alone (§4.1 SIR). */
     int sir() {
-        return (interrupts & regs[Sn_IMR]) != 0 ? 1 << index : 0;
+        return interrupts != 0 ? 1 << index : 0;
+    }
+
+    /** Whether this socket drives INTn, SIMR aside: an Sn_IR bit under a set Sn_IMR bit (§4.2 Sn_IMR). */
+    boolean asserting() {
+        return (interrupts & regs[Sn_IMR]) != 0;
+    }
+
+    /**
+     * An interrupt event: its Sn_IR bit becomes 1 only if its Sn_IMR bit is 1. §4.2 says so for
+     * both registers ("when an interrupt occurs and the corresponding bit of Sn_IMR is 1, the
+     * corresponding bit of Sn_IR becomes 1"), so a masked event leaves no trace to poll for.
+     */
+    private void raise(int bits) {
+        interrupts |= bits & regs[Sn_IMR] & 0xFF;
     }
 
     int sizeRegisterTx() {
@@ -179,15 +207,17 @@ final class ModelSocket {
                 discon();
                 break;
             case Sn_CR_CLOSE:
+                // §4.2 Sn_CR: no disconnect process, whatever the state; nothing pending is sent
                 status = SOCK_CLOSED;
                 request(HOST_NONE);
                 break;
             case Sn_CR_SEND:
             case Sn_CR_SEND_MAC:
-                send();
+                send(command);
                 break;
             case Sn_CR_SEND_KEEP:
-                break; // a keep-alive the loopback peer would just ACK: nothing to model
+                sendKeepAlive();
+                break;
             case Sn_CR_RECV:
                 recv();
                 break;
@@ -208,8 +238,13 @@ final class ModelSocket {
                 status = SOCK_UDP;
                 request(HOST_UDP);
                 break;
+            case Sn_MR_MACRAW:
+                // §4.2 Sn_SR: socket 0 only. Frames are not bridged to the host: what is sent
+                // leaves onto a wire with nobody on it, and nothing arrives.
+                status = index == 0 ? SOCK_MACRAW : SOCK_CLOSED;
+                request(HOST_NONE);
+                break;
             default:
-                // MACRAW (and protocol 0) are not modelled: the socket stays CLOSED.
                 status = SOCK_CLOSED;
                 request(HOST_NONE);
                 break;
@@ -220,32 +255,48 @@ final class ModelSocket {
         if (status == SOCK_ESTABLISHED || status == SOCK_CLOSE_WAIT) {
             status = peerFin ? SOCK_LAST_ACK : SOCK_FIN_WAIT;
             disconRequested = true;
+            disconNanos = System.nanoTime();
         } else if (status == SOCK_LISTEN || status == SOCK_SYNSENT || status == SOCK_INIT) {
             status = SOCK_CLOSED; // nothing connected to say goodbye to
             request(HOST_NONE);
         }
     }
 
-    private void send() {
+    private void send(int command) {
         boolean tcp = status == SOCK_ESTABLISHED || status == SOCK_CLOSE_WAIT;
-        if (!tcp && status != SOCK_UDP) {
+        if (!tcp && status != SOCK_UDP && status != SOCK_MACRAW) {
             return;
         }
         txWrAtSend = u16(Sn_TX_WR);
         sendStartNanos = System.nanoTime();
+        System.arraycopy(regs, Sn_DIPR, sendDestIp, 0, 4);
         sendDestPort = u16(Sn_DPORT);
+        if (status == SOCK_UDP && command == Sn_CR_SEND) {
+            learnDestinationMac();
+        }
+        if (status == SOCK_MACRAW) {
+            txRd = txWrAtSend;
+        }
         if (txWrAtSend == txRd) {
-            interrupts |= Sn_IR_SEND_OK;
+            raise(Sn_IR_SEND_OK);
+        }
+    }
+
+    /** SEND_KEEP (§4.2 Sn_CR): TCP only, on a connection. */
+    private void sendKeepAlive() {
+        if ((status == SOCK_ESTABLISHED || status == SOCK_CLOSE_WAIT) && isTcp()) {
+            keepAlive.request(keepAlivePeriodNanos());
         }
     }
 
     private void recv() {
-        if (status == SOCK_CLOSED || status == SOCK_INIT || status == SOCK_LISTEN || status == SOCK_SYNSENT) {
+        if (status == SOCK_CLOSED || status == SOCK_INIT || status == SOCK_LISTEN || status == SOCK_SYNSENT
+                || status == SOCK_MACRAW) {
             return;
         }
         rxRdAtRecv = u16(Sn_RX_RD);
         if (rxReceived() != 0) {
-            interrupts |= Sn_IR_RECV;
+            raise(Sn_IR_RECV);
         }
     }
 
@@ -256,6 +307,7 @@ final class ModelSocket {
         hostLocalPort = u16(Sn_PORT);
         hostRemotePort = u16(Sn_DPORT);
         hostPort = -1;
+        peerSilent = false;
         if (action == HOST_NONE) {
             settledGeneration = generation;
         }
@@ -281,34 +333,65 @@ final class ModelSocket {
         settledGeneration = generation;
     }
 
+    /**
+     * The connection is made. A passive open learns the peer's address and port from its SYN
+     * (§4.2 Sn_DIPR, Sn_DPORT); either way the chip now knows the peer's MAC (Sn_DHAR) and the
+     * MSS it announced (Sn_MSSR).
+     */
     void established(byte[] peerIp, int peerPort) {
         status = SOCK_ESTABLISHED;
-        interrupts |= Sn_IR_CON;
+        raise(Sn_IR_CON);
         if (peerIp != null) {
             System.arraycopy(peerIp, 0, regs, Sn_DIPR, 4);
             regs[Sn_DPORT] = (byte) (peerPort >>> 8);
             regs[Sn_DPORT + 1] = (byte) peerPort;
         }
+        learnDestinationMac();
+        int mss = u16(Sn_MSSR);
+        int agreed = mss == 0 || mss > PEER_MSS ? PEER_MSS : mss;
+        regs[Sn_MSSR] = (byte) (agreed >>> 8);
+        regs[Sn_MSSR + 1] = (byte) agreed;
     }
 
-    /** A refused or unanswered connect, an unacknowledged send or FIN: CLOSED with TIMEOUT. */
+    /**
+     * What ARP (or the peer's SYN) tells the chip: on the simulated LAN every host's MAC is 02:00
+     * followed by its IPv4 address, a locally administered unicast address. A host socket cannot
+     * tell the model its peer's MAC, and this one is stable and says which peer it is. Routers
+     * are not modelled: an address off the subnet gets the same rule.
+     */
+    private void learnDestinationMac() {
+        if (chip.common.isBroadcastOrMulticast(regs, Sn_DIPR)) {
+            return;
+        }
+        regs[Sn_DHAR] = 0x02;
+        regs[Sn_DHAR + 1] = 0x00;
+        System.arraycopy(regs, Sn_DIPR, regs, Sn_DHAR + 2, 4);
+    }
+
+    /** A RST answered the SYN (§4.2 Sn_CR CONNECT, case 3): CLOSED, and no TIMEOUT since nothing timed out. */
+    void refused() {
+        status = SOCK_CLOSED;
+        request(HOST_NONE);
+    }
+
+    /** An unanswered ARP or connect, an unacknowledged send, FIN or keep-alive: CLOSED with TIMEOUT. */
     void timedOut() {
         status = SOCK_CLOSED;
-        interrupts |= Sn_IR_TIMEOUT;
+        raise(Sn_IR_TIMEOUT);
         request(HOST_NONE);
     }
 
     /** Peer RST or a broken host connection. */
     void aborted() {
         status = SOCK_CLOSED;
-        interrupts |= Sn_IR_DISCON;
+        raise(Sn_IR_DISCON);
         request(HOST_NONE);
     }
 
     /** Our FIN and the peer's FIN are both through. */
     void closedGracefully() {
         status = SOCK_CLOSED;
-        interrupts |= Sn_IR_DISCON;
+        raise(Sn_IR_DISCON);
         request(HOST_NONE);
     }
 
@@ -317,7 +400,7 @@ final class ModelSocket {
         peerFin = true;
         if (!disconRequested) {
             status = SOCK_CLOSE_WAIT;
-            interrupts |= Sn_IR_DISCON;
+            raise(Sn_IR_DISCON);
         }
     }
 
@@ -339,15 +422,16 @@ final class ModelSocket {
     /** {@code length} bytes have left; SEND_OK once everything up to the SEND's Sn_TX_WR has. */
     void txSent(int length) {
         txRd = (txRd + length) & 0xFFFF;
+        keepAlive.dataMoved(System.nanoTime());
         if (txRd == txWrAtSend) {
-            interrupts |= Sn_IR_SEND_OK;
+            raise(Sn_IR_SEND_OK);
         }
     }
 
     /** A UDP datagram that could not leave (ARP timeout): dropped, TIMEOUT, socket stays open. */
     void txDropped() {
         txRd = txWrAtSend;
-        interrupts |= Sn_IR_TIMEOUT;
+        raise(Sn_IR_TIMEOUT);
     }
 
     private int rxReceived() {
@@ -359,11 +443,12 @@ final class ModelSocket {
     }
 
     void appendRx(byte[] source, int offset, int length) {
+        keepAlive.dataMoved(System.nanoTime());
         for (int i = 0; i < length; i++) {
             chip.memory.writeRx(index, rxWr, source[offset + i]);
             rxWr = (rxWr + 1) & 0xFFFF;
         }
-        interrupts |= Sn_IR_RECV;
+        raise(Sn_IR_RECV);
     }
 
     /** Stores a datagram whole, behind its 8-byte header, or drops it when it does not fit. */
@@ -380,5 +465,20 @@ final class ModelSocket {
         appendRx(header, 0, UDP_HEADER_BYTES);
         appendRx(data, 0, length);
         return true;
+    }
+
+    /** UDP data per datagram (§1: the chip never fragments): Sn_MSSR when it is set and fits one frame. */
+    int udpSegmentBytes() {
+        int mss = u16(Sn_MSSR);
+        return mss == 0 || mss > UDP_MAX_PAYLOAD ? UDP_MAX_PAYLOAD : mss;
+    }
+
+    /** The peer can hear us and we it: cable in, PHY running, peer not silenced. */
+    boolean peerReachable() {
+        return chip.wireUp() && !peerSilent;
+    }
+
+    long keepAlivePeriodNanos() {
+        return KeepAlive.periodNanos(regs[Sn_KPALVTR]);
     }
 }

@@ -17,7 +17,7 @@ public final class SpiCounts {
         this.socketBytes = socketBytes;
     }
 
-    /** SPI frames: one per {@code transfer} call (SCSn low to high). */
+    /** SPI frames, SCSn falling to rising: one per {@code transfer} call or per {@code chipSelect(true)} ... {@code chipSelect(false)}. */
     public long frames() {
         return frames;
     }

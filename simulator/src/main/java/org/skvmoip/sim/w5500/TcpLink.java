@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -84,7 +85,7 @@ final class TcpLink extends HostLink {
             return null;
         }
         synchronized (chip) {
-            while (isCurrent() && !chip.linkUp) {
+            while (isCurrent() && !socket.peerReachable()) {
                 chip.wait(); // with the cable out the SYN never reaches the chip
             }
             if (!isCurrent()) {
@@ -96,7 +97,12 @@ final class TcpLink extends HostLink {
         return connection;
     }
 
-    /** A refused or unanswered connect ends as the chip's does: CLOSED with Sn_IR.TIMEOUT. */
+    /**
+     * From Sn_PORT (§4.2 Sn_PORT: the source port of the connection), to Sn_DPORT on loopback. The
+     * chip first resolves the peer's MAC, so with the cable out the connect ends after ARP_TO; an
+     * unanswered SYN ends after TCP_TO, both CLOSED with Sn_IR.TIMEOUT; a RST (the host port
+     * refuses) ends CLOSED without it (§4.2 Sn_CR CONNECT).
+     */
     private Socket connect() throws InterruptedException {
         Socket connection = new Socket();
         if (!register(abortive(connection))) {
@@ -104,22 +110,31 @@ final class TcpLink extends HostLink {
         }
         long timeoutNanos;
         synchronized (chip) {
-            timeoutNanos = chip.retransmissionNanos();
-            long deadline = System.nanoTime() + timeoutNanos;
-            while (isCurrent() && !chip.linkUp && chip.waitUntil(deadline)) {
-                // the SYN cannot leave with the cable out; wait for the link or the timeout
+            long deadline = System.nanoTime() + chip.arpTimeoutNanos();
+            while (isCurrent() && !socket.peerReachable() && chip.waitUntil(deadline)) {
+                // the ARP request cannot leave with the cable out; wait for the link or ARP_TO
             }
             if (!isCurrent()) {
                 return null;
             }
-            if (!chip.linkUp) {
+            if (!socket.peerReachable()) {
                 socket.timedOut();
                 chip.changed();
                 return null;
             }
+            timeoutNanos = chip.tcpTimeoutNanos();
         }
         try {
+            bindSourcePort(connection);
             connection.connect(network.destination(remotePort), (int) Math.max(1, timeoutNanos / 1_000_000));
+        } catch (ConnectException e) {
+            synchronized (chip) {
+                if (isCurrent()) {
+                    socket.refused();
+                    chip.changed();
+                }
+            }
+            return null;
         } catch (IOException | IllegalArgumentException e) {
             synchronized (chip) {
                 if (isCurrent()) {
@@ -141,6 +156,31 @@ final class TcpLink extends HostLink {
     }
 
     /**
+     * The host port for Sn_PORT, as {@link HostNetwork} maps chip ports. If the host cannot give
+     * it (another chip socket of this host listens there, say) the connection still goes out,
+     * from an ephemeral port, with a warning: a connection that works beats one refused by the
+     * simulation.
+     */
+    private void bindSourcePort(Socket connection) throws IOException {
+        int port;
+        try {
+            port = network.bindPort(localPort);
+        } catch (IllegalArgumentException e) {
+            HostLink.LOG.log(Level.WARNING, "W5500 socket " + socket.index + ": " + e.getMessage()
+                    + "; connecting from an ephemeral port instead");
+            port = 0;
+        }
+        connection.setReuseAddress(true);
+        try {
+            connection.bind(new InetSocketAddress(network.address(), port));
+        } catch (IOException e) {
+            HostLink.LOG.log(Level.WARNING, "W5500 socket " + socket.index + " cannot connect from host port " + port
+                    + " for chip port " + localPort + " (" + e.getMessage() + "); connecting from an ephemeral port instead");
+            connection.bind(new InetSocketAddress(network.address(), 0));
+        }
+    }
+
+    /**
      * Reads only as much as the RX buffer has room for, so a full buffer leaves the rest in the
      * host's socket buffers and the host sender stalls, as a zero TCP window would make it.
      */
@@ -149,7 +189,7 @@ final class TcpLink extends HostLink {
         while (true) {
             int room;
             synchronized (chip) {
-                while (isCurrent() && (!chip.linkUp || socket.rxFree() == 0)) {
+                while (isCurrent() && (!socket.peerReachable() || socket.rxFree() == 0)) {
                     chip.wait();
                 }
                 if (!isCurrent()) {
@@ -165,7 +205,7 @@ final class TcpLink extends HostLink {
                 return;
             }
             synchronized (chip) {
-                while (isCurrent() && !chip.linkUp) {
+                while (isCurrent() && !socket.peerReachable()) {
                     chip.wait(); // already read from the host: hold it until the cable is back
                 }
                 if (!isCurrent()) {
@@ -214,36 +254,57 @@ final class TcpLink extends HostLink {
 
     /**
      * Waits for data to send; returns its length, 0 when DISCON asks for our FIN, -1 when the
-     * link is gone. A SEND that cannot leave because the cable is out times out after the
-     * retransmission time, counted from the SEND.
+     * connection is gone. Data, keep-alives and FIN that the peer cannot acknowledge (cable out,
+     * PHY off, peer silent) are retransmitted until TCP_TO, counted from when they were first
+     * sent, and then the socket closes with Sn_IR.TIMEOUT.
      */
     private int takeTx(byte[] buffer) throws InterruptedException {
         synchronized (chip) {
             while (isCurrent()) {
+                long now = System.nanoTime();
                 int pending = socket.txPending();
-                if (pending > 0 && !chip.linkUp) {
-                    if (!chip.waitUntil(socket.sendStartNanos + chip.retransmissionNanos())) {
-                        socket.timedOut();
-                        chip.changed();
-                        return -1;
+                boolean reachable = socket.peerReachable();
+                KeepAlive keepAlive = socket.keepAlive;
+                long period = socket.keepAlivePeriodNanos();
+                if (pending > 0 && !reachable) {
+                    if (!chip.waitUntil(socket.sendStartNanos + chip.tcpTimeoutNanos())) {
+                        return timeOut();
                     }
                 } else if (pending > 0 && !socket.holdTransmit) {
                     socket.copyTx(buffer, pending);
                     return pending;
-                } else if (pending == 0 && socket.disconRequested) {
+                } else if (pending == 0 && socket.disconRequested && reachable) {
                     return 0;
-                } else {
+                } else if (pending == 0 && socket.disconRequested) {
+                    if (!chip.waitUntil(socket.disconNanos + chip.tcpTimeoutNanos())) {
+                        return timeOut(); // our FIN could not leave
+                    }
+                } else if (keepAlive.due(now, period) && reachable) {
+                    keepAlive.answered(now); // the host's TCP stack ACKs it: nothing the host program sees
+                } else if (keepAlive.due(now, period)) {
+                    if (!chip.waitUntil(keepAlive.unanswered(now) + chip.tcpTimeoutNanos())) {
+                        return timeOut();
+                    }
+                } else if (keepAlive.nextNanos(period) == KeepAlive.NEVER) {
                     chip.wait();
+                } else {
+                    chip.waitUntil(keepAlive.nextNanos(period));
                 }
             }
             return -1;
         }
     }
 
-    /** After our FIN: done when the peer's FIN is in, else CLOSED with TIMEOUT after RTR x (RCR+1). */
+    private int timeOut() {
+        socket.timedOut();
+        chip.changed();
+        return -1;
+    }
+
+    /** After our FIN: done when the peer's FIN is in, else CLOSED with TIMEOUT after TCP_TO. */
     private void finishClose() throws InterruptedException {
         synchronized (chip) {
-            long deadline = System.nanoTime() + chip.retransmissionNanos();
+            long deadline = System.nanoTime() + chip.tcpTimeoutNanos();
             while (isCurrent() && !socket.peerFin && chip.waitUntil(deadline)) {
                 // the reader thread sets peerFin when the host's EOF arrives
             }

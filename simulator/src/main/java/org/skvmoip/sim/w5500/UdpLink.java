@@ -47,7 +47,11 @@ final class UdpLink extends HostLink {
         receiveLoop(datagrams);
     }
 
-    /** A datagram that does not fit whole in the free RX space is dropped, as the chip drops it. */
+    /**
+     * A datagram that does not fit whole in the free RX space is dropped, as the chip drops it.
+     * So is one larger than a frame holds: on a real LAN it would arrive as IP fragments, and the
+     * chip does not reassemble them (§1: no IP fragmentation).
+     */
     private void receiveLoop(DatagramSocket datagrams) {
         byte[] buffer = new byte[MAX_DATAGRAM];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
@@ -62,8 +66,9 @@ final class UdpLink extends HostLink {
                 if (!isCurrent()) {
                     return;
                 }
-                if (chip.linkUp && socket.appendDatagram(packet.getAddress().getAddress(), packet.getPort(),
-                        buffer, packet.getLength())) {
+                boolean unfragmented = packet.getLength() <= ModelSocket.UDP_MAX_PAYLOAD;
+                if (chip.wireUp() && unfragmented && socket.appendDatagram(packet.getAddress().getAddress(),
+                        packet.getPort(), buffer, packet.getLength())) {
                     chip.changed();
                 }
             }
@@ -71,51 +76,72 @@ final class UdpLink extends HostLink {
     }
 
     /**
-     * One SEND is one datagram to 127.0.0.1:Sn_DPORT. With the cable out the chip's ARP request
-     * goes unanswered: after the retransmission time the datagram is dropped with Sn_IR.TIMEOUT.
+     * One SEND is one datagram to 127.0.0.1:Sn_DPORT, or several when it holds more than
+     * Sn_MSSR (at most 1472, what one Ethernet frame carries): the chip splits rather than
+     * fragments. With the cable out the chip's ARP request goes unanswered: after ARP_TO the
+     * data is dropped with Sn_IR.TIMEOUT. Sent to a loopback port nobody has bound, the host
+     * would answer with ICMP port unreachable, which the chip reports in IR.UNREACH with
+     * UIPR/UPORTR (§4.1); Java does not pass ICMP errors on to an unconnected socket, so the
+     * model asks the host whether the port is bound.
      */
     private void sendLoop(DatagramSocket datagrams) {
         byte[] buffer = new byte[IO_BUFFER_BYTES];
+        byte[] destinationIp = new byte[4];
         try {
             while (true) {
                 int n;
                 int port;
+                int segment;
+                boolean broadcast;
                 synchronized (chip) {
                     while (true) {
                         if (!isCurrent()) {
                             return;
                         }
                         n = socket.txPending();
-                        if (n > 0 && chip.linkUp && !socket.holdTransmit) {
+                        if (n > 0 && chip.wireUp() && !socket.holdTransmit) {
                             break;
                         }
-                        if (n > 0 && !chip.linkUp
-                                && !chip.waitUntil(socket.sendStartNanos + chip.retransmissionNanos())) {
+                        if (n > 0 && !chip.wireUp()
+                                && !chip.waitUntil(socket.sendStartNanos + chip.arpTimeoutNanos())) {
                             socket.txDropped();
                             chip.changed();
-                        } else if (n == 0 || chip.linkUp) {
+                        } else if (n == 0 || chip.wireUp()) {
                             chip.wait();
                         }
                     }
                     socket.copyTx(buffer, n);
                     port = socket.sendDestPort;
+                    segment = socket.udpSegmentBytes();
+                    System.arraycopy(socket.sendDestIp, 0, destinationIp, 0, 4);
+                    broadcast = chip.common.isBroadcastOrMulticast(destinationIp, 0);
                 }
-                try {
-                    datagrams.send(new DatagramPacket(buffer, n, network.destination(port)));
-                } catch (IOException | IllegalArgumentException e) {
-                    // The chip would have put it on the wire anyway; UDP gives no word of loss.
-                    HostLink.LOG.log(Level.DEBUG, "W5500 socket " + socket.index + " UDP send to port " + port + ": " + e);
+                for (int offset = 0; offset < n; offset += segment) {
+                    send(datagrams, buffer, offset, Math.min(segment, n - offset), port);
                 }
+                boolean unreachable = !broadcast && network.nobodyOnUdpPort(port);
                 synchronized (chip) {
                     if (!isCurrent()) {
                         return;
                     }
                     socket.txSent(n);
+                    if (unreachable) {
+                        chip.common.unreachable(destinationIp, port);
+                    }
                     chip.changed();
                 }
             }
         } catch (InterruptedException e) {
             interrupted();
+        }
+    }
+
+    private void send(DatagramSocket datagrams, byte[] buffer, int offset, int length, int port) {
+        try {
+            datagrams.send(new DatagramPacket(buffer, offset, length, network.destination(port)));
+        } catch (IOException | IllegalArgumentException e) {
+            // The chip would have put it on the wire anyway; UDP gives no word of loss.
+            HostLink.LOG.log(Level.DEBUG, "W5500 socket " + socket.index + " UDP send to port " + port + ": " + e);
         }
     }
 

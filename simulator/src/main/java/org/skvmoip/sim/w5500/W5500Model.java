@@ -105,8 +105,9 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
 
     /**
      * Plugs or unplugs the cable (PHYCFGR.LNK; up at start). While down no data moves between the
-     * chip and the host sockets; a TCP SEND (or CONNECT) that cannot leave ends after RTR x (RCR+1)
-     * with Sn_IR.TIMEOUT and the socket CLOSED.
+     * chip and the host sockets, as while the PHY is in reset or powered down (PHYCFGR): a TCP
+     * SEND, DISCON or keep-alive that cannot be acknowledged ends after TCP_TO, a CONNECT or UDP
+     * SEND whose ARP goes unanswered after ARP_TO, both with Sn_IR.TIMEOUT (§4.1 RTR, RCR).
      */
     public void setLinkUp(boolean up) {
         synchronized (chip) {
@@ -134,6 +135,19 @@ public final class W5500Model implements SpiDevice, AutoCloseable {
                 s.aborted();
                 chip.changed();
             }
+        }
+    }
+
+    /**
+     * The host peer of socket {@code socket}'s TCP connection goes silent, as a peer that lost
+     * power does: nothing it sends reaches the chip and nothing the chip sends is acknowledged,
+     * so the next SEND or keep-alive ends in TCP_TO. Lasts until the socket's next connection.
+     */
+    public void silencePeer(int socket) {
+        ModelSocket s = socketAt(socket);
+        synchronized (chip) {
+            s.peerSilent = true;
+            chip.changed();
         }
     }
 

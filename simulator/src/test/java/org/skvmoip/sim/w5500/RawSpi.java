@@ -129,7 +129,12 @@ final class RawSpi {
     }
 
     void awaitStatus(int socket, int status) {
-        await(() -> status(socket) == status ? 1 : 0, "socket " + socket + " status 0x" + Integer.toHexString(status),
+        awaitStatus(socket, status, 5);
+    }
+
+    /** For states reached only after a long chip timer (keep-alive periods are 5 s units). */
+    void awaitStatus(int socket, int status, int seconds) {
+        await(seconds, () -> status(socket) == status ? 1 : 0, "socket " + socket + " status 0x" + Integer.toHexString(status),
                 () -> "0x" + Integer.toHexString(status(socket)));
     }
 
@@ -143,9 +148,13 @@ final class RawSpi {
                 () -> "RSR " + rxReceived(socket));
     }
 
-    /** Polls (tests only) until {@code condition} is non-zero; fails after 5 s saying what it saw. */
+    /** Polls (tests only) until {@code condition} is non-zero; fails after 5 s (or {@code seconds}) saying what it saw. */
     static void await(IntSupplier condition, String what, java.util.function.Supplier<String> seen) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        await(5, condition, what, seen);
+    }
+
+    static void await(int seconds, IntSupplier condition, String what, java.util.function.Supplier<String> seen) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (condition.getAsInt() == 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what + "; saw " + seen.get());
