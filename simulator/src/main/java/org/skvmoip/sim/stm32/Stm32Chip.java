@@ -43,7 +43,7 @@ public final class Stm32Chip {
     public Stm32Chip(String name, int moduleIndex, int[] flashArray, SpiLink spi1Link, ResetListener reset) {
         core = new Stm32Core(name, bus, nvic);
         this.spi1Link = spi1Link;
-        flash = new FlashInterface(flashArray, latency -> rccOf().checkFlashLatency(latency));
+        flash = new FlashInterface(flashArray, latency -> rcc().checkFlashLatency(latency));
         rcc = new Rcc(flash::latency);
         exti = new Exti(syscfg, nvic);
         for (int p = 0; p < ports.length; p++) {
@@ -87,10 +87,6 @@ public final class Stm32Chip {
     public interface ResetListener {
         /** @param byWatchdog whether RCC_CSR will say IWDGRSTF */
         void reset(String reason, boolean byWatchdog);
-    }
-
-    private Rcc rccOf() {
-        return rcc;
     }
 
     public static int[] erasedFlash() {

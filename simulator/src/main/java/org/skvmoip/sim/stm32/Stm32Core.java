@@ -280,11 +280,6 @@ public final class Stm32Core {
         return coreFailure;
     }
 
-    /** Whether the calling thread holds the CPU (models assert it). */
-    boolean heldByCurrentThread() {
-        return Thread.holdsLock(this);
-    }
-
     public void stop() {
         running = false;
         reset("the board was switched off");

@@ -82,6 +82,7 @@ public final class CLibrary {
             Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
             Class<?> bridge = Class.forName(CBridge.class.getName(), true, loader);
             bridge.getMethod("load", String.class).invoke(null, copy.toString());
+            Files.delete(copy); // the process keeps the loaded copy; the file is not needed any more
             CSide c = (CSide) bridge.getDeclaredConstructor().newInstance();
             List<String> registered = c.bind(core);
             return new Loaded(loader, c, registered);
