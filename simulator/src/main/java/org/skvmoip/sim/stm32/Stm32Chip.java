@@ -43,6 +43,8 @@ public final class Stm32Chip {
     public Stm32Chip(String name, int moduleIndex, int[] flashArray, SpiLink spi1Link, ResetListener reset) {
         core = new Stm32Core(name, bus, nvic);
         this.spi1Link = spi1Link;
+        // FLASH and RCC check each other (wait states against HCLK): through rcc(), as a lambda
+        // may not read the final field before it is assigned.
         flash = new FlashInterface(flashArray, latency -> rcc().checkFlashLatency(latency));
         rcc = new Rcc(flash::latency);
         exti = new Exti(syscfg, nvic);
