@@ -59,6 +59,10 @@ public final class DemoMain implements Callable<Integer> {
         if (machines < 1 || machines > 64) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--machines must be 1..64, was " + machines);
         }
+        if (!board.equals(SimulatedModule.JAVA_BOARD) && !board.equals(SimulatedModule.STM32_BOARD)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--board must be "
+                    + SimulatedModule.JAVA_BOARD + " or " + SimulatedModule.STM32_BOARD + ", was " + board);
+        }
         List<SimulatedModule> rack = new ArrayList<>();
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);

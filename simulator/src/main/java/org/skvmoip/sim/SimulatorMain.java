@@ -39,6 +39,10 @@ public final class SimulatorMain implements Callable<Integer> {
         if (modules < 1 || modules > 64) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--modules must be 1..64, was " + modules);
         }
+        if (!board.equals(SimulatedModule.JAVA_BOARD) && !board.equals(SimulatedModule.STM32_BOARD)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--board must be "
+                    + SimulatedModule.JAVA_BOARD + " or " + SimulatedModule.STM32_BOARD + ", was " + board);
+        }
         List<SimulatedModule> rack = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
