@@ -3,7 +3,10 @@ package org.skvmoip.sim.stm32.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,18 @@ class HostBindingTest {
 
             assertThat(board.loaded.registered()).containsExactlyInAnyOrderElementsOf(declared);
         }
+    }
+
+    @Test
+    void aNativeWithoutItsCFunctionFailsTheBuildByName() throws Exception {
+        Path cRoot = Path.of("../mcu-hal/src/main/c").toAbsolutePath().normalize();
+        List<Path> sources = new ArrayList<>(NativeBuild.deviceSources(cRoot.resolve("host")));
+        sources.add(Path.of("src/test/c/probe_natives.c").toAbsolutePath());
+
+        assertThatThrownBy(() -> NativeBuild.build(UnboundNatives.class, cRoot, sources,
+                Path.of("target/native-test/libunbound.so").toAbsolutePath()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Java_org_skvmoip_sim_stm32_host_UnboundNatives_notInTheC");
     }
 
     @Test
