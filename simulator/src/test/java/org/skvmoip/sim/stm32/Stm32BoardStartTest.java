@@ -15,6 +15,22 @@ import org.skvmoip.sim.w5500.HostNetwork;
 class Stm32BoardStartTest {
 
     @Test
+    void twoBoardsReadDifferentUniqueIdsThroughTheDevicesUidDriver() throws Exception {
+        DeviceC.assumeBuildable();
+        try (Stm32SimBoard first = new Stm32SimBoard(1, HostNetwork.loopback(-1), SimBoard.Wiring.unconnected());
+                Stm32SimBoard second = new Stm32SimBoard(2, HostNetwork.loopback(-1), SimBoard.Wiring.unconnected())) {
+            first.powerUp();
+            second.powerUp();
+            byte[] a = new byte[12];
+            byte[] b = new byte[12];
+            first.board().uniqueId().read(a, 0);
+            second.board().uniqueId().read(b, 0);
+
+            assertThat(a).isNotEqualTo(b).isNotEqualTo(new byte[12]);
+        }
+    }
+
+    @Test
     void aClockTreeWithTooFewFlashWaitStatesFailsThePowerUp() throws Exception {
         DeviceC.assumeBuildable();
         // (clock.h's static assertion refuses too few wait states at compile time: the mutant
