@@ -46,6 +46,11 @@ public final class DemoMain implements Callable<Integer> {
     @Option(names = "--no-client", description = "Do not start the desktop client (the server and rack only).")
     boolean noClient;
 
+    @Option(names = "--board", defaultValue = SimulatedModule.JAVA_BOARD,
+            description = "The modules' board: java, or stm32 for the device's own C on register models "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String board;
+
     @Option(names = "--fps", defaultValue = "15", description = "Frames per second of each screen (default: ${DEFAULT-VALUE}).")
     int fps;
 
@@ -53,6 +58,10 @@ public final class DemoMain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (machines < 1 || machines > 64) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--machines must be 1..64, was " + machines);
+        }
+        if (!board.equals(SimulatedModule.JAVA_BOARD) && !board.equals(SimulatedModule.STM32_BOARD)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--board must be "
+                    + SimulatedModule.JAVA_BOARD + " or " + SimulatedModule.STM32_BOARD + ", was " + board);
         }
         List<SimulatedModule> rack = new ArrayList<>();
         List<AutoCloseable> running = new ArrayList<>();
@@ -69,7 +78,7 @@ public final class DemoMain implements Callable<Integer> {
         }, "demo-stop"));
 
         for (int i = 0; i < machines; i++) {
-            SimulatedModule module = new SimulatedModule(i, portBase + 100 * i).withVideo(fps).start();
+            SimulatedModule module = new SimulatedModule(i, portBase + 100 * i, board).withVideo(fps).start();
             rack.add(module);
             running.add(module);
         }

@@ -11,12 +11,15 @@ import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
 import org.skvmoip.firmware.net.NetworkConfig;
 import org.skvmoip.firmware.w5500.W5500;
+import org.skvmoip.hal.ConfigStore;
 import org.skvmoip.sim.board.McuReset;
 import org.skvmoip.sim.board.SimBoard;
 import org.skvmoip.sim.board.SimConfigStore;
 import org.skvmoip.sim.board.SystemClock;
 import org.skvmoip.sim.machine.VirtualTarget;
+import org.skvmoip.sim.stm32.Stm32SimBoard;
 import org.skvmoip.sim.usb.HidProtocol;
+import org.skvmoip.sim.usb.SimUsbDevice;
 import org.skvmoip.sim.usb.UsbHostModel;
 import org.skvmoip.sim.video.MjpegServer;
 import org.skvmoip.sim.w5500.HostNetwork;
@@ -45,7 +48,9 @@ public final class SimulatedModule implements AutoCloseable {
     private final int index;
     private final VirtualTarget target = new VirtualTarget(SystemClock.INSTANCE);
     private final SimConfigStore configStore = new SimConfigStore();
+    /** The board: the Java one, or with {@code stm32} the device's own C on register models (then {@code board} is null). */
     private final SimBoard board;
+    private final Stm32SimBoard stm32;
     private final ModuleSettings settings;
     private volatile Firmware firmware;
     private volatile Thread thread;
@@ -61,8 +66,28 @@ public final class SimulatedModule implements AutoCloseable {
      * @param portOffset host port = chip port + offset (negative: ephemeral ports)
      */
     public SimulatedModule(int index, int portOffset) {
+        this(index, portOffset, System.getProperty(BOARD_PROPERTY, JAVA_BOARD));
+    }
+
+    /** Which board a module gets by default: the system property {@code skvm.board}, {@code java} or {@code stm32}. */
+    public static final String BOARD_PROPERTY = "skvm.board";
+    public static final String JAVA_BOARD = "java";
+    public static final String STM32_BOARD = "stm32";
+
+    /** @param boardKind {@link #JAVA_BOARD}, or {@link #STM32_BOARD} for the device's own C */
+    public SimulatedModule(int index, int portOffset, String boardKind) {
         this.index = index;
-        this.board = new SimBoard(index, HostNetwork.loopback(portOffset), SimBoard.Wiring.to(target), configStore);
+        HostNetwork network = HostNetwork.loopback(portOffset);
+        if (STM32_BOARD.equals(boardKind)) {
+            this.board = null;
+            this.stm32 = new Stm32SimBoard(index, network, SimBoard.Wiring.to(target));
+        } else if (JAVA_BOARD.equals(boardKind)) {
+            this.board = new SimBoard(index, network, SimBoard.Wiring.to(target), configStore);
+            this.stm32 = null;
+        } else {
+            throw new IllegalArgumentException("board '" + boardKind + "': the simulator has the boards "
+                    + JAVA_BOARD + " and " + STM32_BOARD);
+        }
         this.settings = rackSettings(index);
         this.machineClock = new Thread(this::tickMachine, "machine-" + index);
         machineClock.setDaemon(true);
@@ -71,8 +96,11 @@ public final class SimulatedModule implements AutoCloseable {
     private void tickMachine() {
         while (running) {
             target.update();
-            // The IWDG counts on its own clock; this thread is the module's nearest to one.
-            board.simWatchdog().check();
+            // The IWDG counts on its own clock; this thread is the module's nearest to one (the
+            // stm32 board's IWDG model counts on the chip's own thread).
+            if (board != null) {
+                board.simWatchdog().check();
+            }
             try {
                 Thread.sleep(MACHINE_TICK_MILLIS);
             } catch (InterruptedException e) {
@@ -144,16 +172,20 @@ public final class SimulatedModule implements AutoCloseable {
      * ({@code firmware().runOnce()}), as an allocation probe must - this method runs it meanwhile.
      */
     public SimulatedModule start(boolean ownThread) throws InterruptedException {
-        new ConfigStorage(configStore).save(settings);
+        new ConfigStorage(configStore()).save(settings);
         machineClock.start();
-        firmware = ModuleMain.powerUp(board);
-        usbHost = new UsbHostModel(board.usbPort(), target);
+        firmware = stm32 != null ? stm32.powerUp() : ModuleMain.powerUp(board);
+        usbHost = new UsbHostModel(usbPort(), target);
         target.addKeyboardLedListener(usbHost::setKeyboardLeds);
         Thread enumeration = new Thread(() -> {
             usbHost.enumerate(HidProtocol.REPORT);
             usbHost.start();
         }, "usb-host-" + index);
-        if (ownThread) {
+        if (ownThread && stm32 != null) {
+            thread = new Thread(stm32::run, "module-" + index); // resets itself from power-up
+            thread.setDaemon(true);
+            thread.start();
+        } else if (ownThread) {
             board.simWatchdog().onReset(this::watchdogReset);
             runFirmware();
         } else {
@@ -162,15 +194,15 @@ public final class SimulatedModule implements AutoCloseable {
         enumeration.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         while (enumeration.isAlive() || controlPort() < 0 || discoveryPort() < 0
-                || firmware.echo() != null && (echoTcpPort() < 0 || echoUdpPort() < 0)) {
+                || firmware().echo() != null && (echoTcpPort() < 0 || echoUdpPort() < 0)) {
             if (!ownThread) {
-                firmware.runOnce();
+                firmware().runOnce();
             } else {
                 Thread.sleep(5);
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("module " + index + " did not open its sockets within "
-                        + START_TIMEOUT_MILLIS + " ms (chip: " + W5500.describeState(firmware.chip().state()) + ")");
+                        + START_TIMEOUT_MILLIS + " ms (chip: " + W5500.describeState(firmware().chip().state()) + ")");
             }
         }
         if (usbHost.failure() != null) {
@@ -257,7 +289,11 @@ public final class SimulatedModule implements AutoCloseable {
     }
 
     private int hostPortOf(int socket) {
-        return board.w5500().hostPort(socket);
+        return w5500().hostPort(socket);
+    }
+
+    private SimUsbDevice usbPort() {
+        return stm32 != null ? stm32.usbPort() : board.usbPort();
     }
 
     /** Where FFmpeg (or a browser) can watch the target's screen; null without {@link #withVideo}. */
@@ -271,7 +307,7 @@ public final class SimulatedModule implements AutoCloseable {
 
     /** The firmware running now: after a watchdog reset, a new one. */
     public Firmware firmware() {
-        return firmware;
+        return stm32 != null ? stm32.firmware() : firmware;
     }
 
     public VirtualTarget target() {
@@ -283,11 +319,22 @@ public final class SimulatedModule implements AutoCloseable {
     }
 
     public W5500Model w5500() {
-        return board.w5500();
+        return stm32 != null ? stm32.w5500() : board.w5500();
     }
 
+    /** The module's settings flash as a test or a debugger reads it, on either board. */
+    public ConfigStore configStore() {
+        return stm32 != null ? stm32.programmer() : configStore;
+    }
+
+    /** The Java board; null on the stm32 board (see {@link #stm32Board()}). */
     public SimBoard board() {
         return board;
+    }
+
+    /** The stm32 board; null on the Java board. */
+    public Stm32SimBoard stm32Board() {
+        return stm32;
     }
 
     @Override
@@ -300,13 +347,21 @@ public final class SimulatedModule implements AutoCloseable {
             usbHost.close();
         }
         if (thread != null) {
-            firmware.stop();
-            board.haltMcu(); // a hung loop ends too
+            if (stm32 != null) {
+                stm32.stop();
+            } else {
+                firmware.stop();
+                board.haltMcu(); // a hung loop ends too
+            }
             thread.join(2_000);
         }
         if (video != null) {
             video.close();
         }
-        board.close();
+        if (stm32 != null) {
+            stm32.close();
+        } else {
+            board.close();
+        }
     }
 }

@@ -33,10 +33,19 @@ public final class SimulatorMain implements Callable<Integer> {
             + " off in the product.")
     boolean echo;
 
+    @Option(names = "--board", defaultValue = SimulatedModule.JAVA_BOARD,
+            description = "The modules' board: java (simulated in Java, fast) or stm32 (the device's own C on register "
+                    + "models of the STM32F401; builds it with gcc on first use) (default: ${DEFAULT-VALUE}).")
+    String board;
+
     @Override
     public Integer call() throws Exception {
         if (modules < 1 || modules > 64) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--modules must be 1..64, was " + modules);
+        }
+        if (!board.equals(SimulatedModule.JAVA_BOARD) && !board.equals(SimulatedModule.STM32_BOARD)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--board must be "
+                    + SimulatedModule.JAVA_BOARD + " or " + SimulatedModule.STM32_BOARD + ", was " + board);
         }
         List<SimulatedModule> rack = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -52,7 +61,7 @@ public final class SimulatorMain implements Callable<Integer> {
         }));
         for (int i = 0; i < modules; i++) {
             int offset = portBase < 0 ? -1 : portBase + 100 * i;
-            SimulatedModule module = new SimulatedModule(i, offset).withVideo(fps);
+            SimulatedModule module = new SimulatedModule(i, offset, board).withVideo(fps);
             rack.add((echo ? module.withEchoDiagnostic() : module).start());
         }
         System.out.printf("%-8s %-8s %-10s %-10s %-6s %s%n", "machine", "control", "discovery", "echo", "power",

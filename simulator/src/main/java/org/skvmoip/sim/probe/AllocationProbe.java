@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.skvmoip.sim.SimulatedModule;
+
 import com.sun.management.ThreadMXBean;
 
 /**
@@ -145,8 +147,12 @@ public final class AllocationProbe {
             err = Files.createTempFile("allocation-probe", ".err");
             // An argument file keeps a long class path off the command line (Windows caps it at 32K).
             Files.writeString(argFile, "-cp\n" + quoted(classPathFor(scenario)) + "\n");
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xint", "@" + argFile,
-                    AllocationProbe.class.getName()));
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xint", "@" + argFile));
+            String board = System.getProperty(SimulatedModule.BOARD_PROPERTY);
+            if (board != null) {
+                command.add("-D" + SimulatedModule.BOARD_PROPERTY + "=" + board); // the scenario's module runs on it
+            }
+            command.add(AllocationProbe.class.getName());
             command.addAll(childArgs);
             Process child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                     .start();

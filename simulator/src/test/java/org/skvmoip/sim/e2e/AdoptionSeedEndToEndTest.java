@@ -22,7 +22,7 @@ class AdoptionSeedEndToEndTest {
             }
 
             ModuleSettings settings = new ModuleSettings();
-            ConfigStorage storage = new ConfigStorage(module.board().configStore());
+            ConfigStorage storage = new ConfigStorage(module.configStore());
             storage.load(settings);
             byte[] afterAdoption = new byte[Crypto.SEED_LENGTH];
             assertThat(storage.seed(afterAdoption, 0)).isTrue();
@@ -33,7 +33,7 @@ class AdoptionSeedEndToEndTest {
     }
 
     private static byte[] storedSeed(SimulatedModule module) {
-        ConfigStorage storage = new ConfigStorage(module.board().configStore());
+        ConfigStorage storage = new ConfigStorage(module.configStore());
         storage.load(new ModuleSettings());
         byte[] seed = new byte[Crypto.SEED_LENGTH];
         assertThat(storage.seed(seed, 0)).as("the boot stored its next seed").isTrue();
