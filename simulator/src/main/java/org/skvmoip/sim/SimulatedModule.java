@@ -275,6 +275,15 @@ public final class SimulatedModule implements AutoCloseable {
         }
     }
 
+    /** Makes the firmware's main loop stop kicking the watchdog (a hang), on either board. */
+    public void hangFirmware() {
+        if (stm32 != null) {
+            stm32.chip().core().hang();
+        } else {
+            board.hangFirmware();
+        }
+    }
+
     /** Watchdog resets so far: a module that hangs is reset, one that runs well never is. */
     public synchronized int watchdogResets() {
         return stm32 != null ? stm32.watchdogResets() : watchdogResets;
