@@ -170,11 +170,6 @@ public final class Stm32SimBoard implements AutoCloseable {
 
     /** The chip reset itself (under its CPU): the firmware's next entry into the C ends its run. */
     private void chipReset(String reason, boolean byWatchdog) {
-        if (byWatchdog) {
-            synchronized (this) {
-                watchdogResets++;
-            }
-        }
         chip.core().reset(reason + (byWatchdog ? " [watchdog]" : ""));
     }
 
@@ -192,7 +187,13 @@ public final class Stm32SimBoard implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                current = powerUp(e.getMessage().endsWith("[watchdog]"));
+                boolean byWatchdog = e.getMessage().endsWith("[watchdog]");
+                current = powerUp(byWatchdog);
+                if (byWatchdog) {
+                    synchronized (this) {
+                        watchdogResets++; // counted once the new firmware is up, as the Java board's module does
+                    }
+                }
                 restarted.run();
             }
         }
@@ -255,6 +256,7 @@ public final class Stm32SimBoard implements AutoCloseable {
         return powerUps;
     }
 
+    /** Watchdog resets after which the board has powered up again (its new firmware constructed). */
     public synchronized int watchdogResets() {
         return watchdogResets;
     }
