@@ -26,12 +26,6 @@ final class UsbConnector implements UsbDevicePort {
         swaps.signal();
     }
 
-    /** Whether a host sees the device's pull-up on D+ (RM0368 §22.16.4, DCTL.SDIS clear on a clocked core). */
-    boolean attached() {
-        OtgFsModel c = core;
-        return c != null && c.attached();
-    }
-
     @Override
     public void busReset() {
         OtgFsModel c = core;

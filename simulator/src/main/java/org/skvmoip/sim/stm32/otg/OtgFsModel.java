@@ -117,13 +117,6 @@ public final class OtgFsModel implements Peripheral, UsbDevicePort {
         }
     }
 
-    /** Whether the host sees the device (its pull-up on D+, see the class comment). */
-    public boolean attached() {
-        synchronized (lock) {
-            return connected();
-        }
-    }
-
     // ---- the C side: registers ----
 
     @Override
