@@ -19,7 +19,7 @@ import org.skvmoip.sim.board.SystemClock;
 import org.skvmoip.sim.machine.VirtualTarget;
 import org.skvmoip.sim.stm32.Stm32SimBoard;
 import org.skvmoip.sim.usb.HidProtocol;
-import org.skvmoip.sim.usb.SimUsbDevice;
+import org.skvmoip.sim.usb.UsbDevicePort;
 import org.skvmoip.sim.usb.UsbHostModel;
 import org.skvmoip.sim.video.MjpegServer;
 import org.skvmoip.sim.w5500.HostNetwork;
@@ -182,6 +182,7 @@ public final class SimulatedModule implements AutoCloseable {
             usbHost.start();
         }, "usb-host-" + index);
         if (ownThread && stm32 != null) {
+            stm32.onRestart(this::stm32Restarted);
             thread = new Thread(stm32::run, "module-" + index); // resets itself from power-up
             thread.setDaemon(true);
             thread.start();
@@ -255,6 +256,17 @@ public final class SimulatedModule implements AutoCloseable {
         reconnect.start();
     }
 
+    /** The stm32 board powered up again after a reset (its watchdog's, or SYSRESETREQ): as {@link #watchdogReset}. */
+    private synchronized void stm32Restarted() {
+        if (!running) {
+            return;
+        }
+        LOG.log(Level.WARNING, "module " + index + ": the stm32 board reset and powered up again");
+        Thread reconnect = new Thread(this::enumerateAgain, "usb-host-" + index);
+        reconnect.setDaemon(true);
+        reconnect.start();
+    }
+
     private void enumerateAgain() {
         try {
             usbHost.enumerate(HidProtocol.REPORT);
@@ -263,9 +275,18 @@ public final class SimulatedModule implements AutoCloseable {
         }
     }
 
+    /** Makes the firmware's main loop stop kicking the watchdog (a hang), on either board. */
+    public void hangFirmware() {
+        if (stm32 != null) {
+            stm32.chip().core().hang();
+        } else {
+            board.hangFirmware();
+        }
+    }
+
     /** Watchdog resets so far: a module that hangs is reset, one that runs well never is. */
     public synchronized int watchdogResets() {
-        return watchdogResets;
+        return stm32 != null ? stm32.watchdogResets() : watchdogResets;
     }
 
     /** The host port of the module's control service (chip port 7390), or -1. */
@@ -292,7 +313,7 @@ public final class SimulatedModule implements AutoCloseable {
         return w5500().hostPort(socket);
     }
 
-    private SimUsbDevice usbPort() {
+    private UsbDevicePort usbPort() {
         return stm32 != null ? stm32.usbPort() : board.usbPort();
     }
 

@@ -107,9 +107,13 @@ public final class Stm32Core {
 
     // ---- Called by the host C (host.h) ----
 
-    /** Before an entry into the C takes the CPU: a hung firmware waits here, a reset board refuses. */
+    /**
+     * Before an entry into the C takes the CPU: a hung firmware waits here, a reset board refuses.
+     * Interrupt handlers (the core's thread) do not wait: it holds the CPU while it dispatches,
+     * and a handler parked here would stop the watchdog that is to reset the board.
+     */
     public void arrive() {
-        while (hung && resetReason == null) {
+        while (hung && resetReason == null && Thread.currentThread() != coreThread) {
             LockSupport.parkNanos(this, CORE_TICK_NANOS);
         }
         String reset = resetReason;

@@ -12,7 +12,7 @@ import org.skvmoip.sim.stm32.host.BoardClassLoader;
 import org.skvmoip.sim.stm32.host.CBridge;
 import org.skvmoip.sim.stm32.host.CLibrary;
 import org.skvmoip.sim.stm32.host.NativeBuild;
-import org.skvmoip.sim.usb.SimUsbDevice;
+import org.skvmoip.sim.usb.UsbDevicePort;
 import org.skvmoip.sim.w5500.HostNetwork;
 import org.skvmoip.sim.w5500.W5500Model;
 
@@ -23,9 +23,8 @@ import org.skvmoip.sim.w5500.W5500Model;
  * (PB1) to a W5500 model, the front-panel lines (PB12-15) to the target machine, the KEY button
  * on PA0. What is outside the chip - the W5500, the wires, the flash array - outlives a reset;
  * each power-up is a fresh chip and a fresh copy of the C, in a fresh class loader.
- *
- * <p>USB: until the OTG_FS driver and register model land, {@code usb()} of the firmware's
- * board is the simulator's Java USB device, not C (see {@link #usbPort()}).
+ * USB is the device's too: its OTG_FS driver on the chip's OTG_FS core, whose side of the cable
+ * a host reaches through {@link #usbPort()}.
  */
 public final class Stm32SimBoard implements AutoCloseable {
 
@@ -44,7 +43,7 @@ public final class Stm32SimBoard implements AutoCloseable {
     private final String name;
     private final W5500Model w5500;
     private final SimBoard.Wiring wiring;
-    private final SimUsbDevice usb = new SimUsbDevice();
+    private final UsbConnector usb = new UsbConnector();
     private final int[] flash = Stm32Chip.erasedFlash();
     private final CLibrary library;
     private volatile Stm32Chip chip;
@@ -55,7 +54,7 @@ public final class Stm32SimBoard implements AutoCloseable {
     private volatile PinInput hddLed;
     private volatile PinInput factoryReset;
     private volatile boolean keyHeld;
-    private volatile Thread firmwareThread;
+    private volatile Runnable restarted = () -> { };
     private volatile boolean running = true;
     private int powerUps;
     private int watchdogResets;
@@ -79,15 +78,6 @@ public final class Stm32SimBoard implements AutoCloseable {
         });
         wiring.powerLed().addListener((wire, high) -> follow(powerLed, high));
         wiring.hddLed().addListener((wire, high) -> follow(hddLed, high));
-        // The USB device is Java until the OTG_FS path lands: its events wake the firmware's
-        // loop as the OTG_FS handler's SNI_resumeJavaThread would.
-        usb.onEvent(() -> {
-            Stm32Chip current = chip;
-            Thread loop = firmwareThread;
-            if (current != null && loop != null) {
-                current.core().wake(loop);
-            }
-        });
     }
 
     private static void follow(PinInput pin, boolean high) {
@@ -109,11 +99,13 @@ public final class Stm32SimBoard implements AutoCloseable {
         if (old != null) {
             old.core().stop();
         }
+        usb.plug(null); // a chip in reset has no pull-up: the host sees the device leave
         Stm32Chip next = new Stm32Chip(name + "." + powerUps, index, flash, new W5500Wires(), this::chipReset);
         if (afterWatchdog) {
             next.rcc().watchdogReset();
         }
         wire(next);
+        usb.plug(next.otgFs());
         chip = next;
         powerUps++;
         Class<?> natives;
@@ -131,8 +123,7 @@ public final class Stm32SimBoard implements AutoCloseable {
                     + "would run on the 16 MHz HSI");
         }
         try {
-            Board device = (Board) Class.forName(BOARD_CLASS, true, loaded.loader()).getDeclaredConstructor().newInstance();
-            board = new JavaUsbBoard(device, usb);
+            board = (Board) Class.forName(BOARD_CLASS, true, loaded.loader()).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException(name + ": the device binding did not start on the stm32 board: "
@@ -179,11 +170,6 @@ public final class Stm32SimBoard implements AutoCloseable {
 
     /** The chip reset itself (under its CPU): the firmware's next entry into the C ends its run. */
     private void chipReset(String reason, boolean byWatchdog) {
-        if (byWatchdog) {
-            synchronized (this) {
-                watchdogResets++;
-            }
-        }
         chip.core().reset(reason + (byWatchdog ? " [watchdog]" : ""));
     }
 
@@ -192,7 +178,6 @@ public final class Stm32SimBoard implements AutoCloseable {
      * every reset (the watchdog's, SYSRESETREQ), until {@link #stop()}.
      */
     public void run() {
-        firmwareThread = Thread.currentThread();
         Firmware current = firmware != null ? firmware : powerUp();
         while (running) {
             try {
@@ -202,9 +187,24 @@ public final class Stm32SimBoard implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                current = powerUp(e.getMessage().endsWith("[watchdog]"));
+                boolean byWatchdog = e.getMessage().endsWith("[watchdog]");
+                current = powerUp(byWatchdog);
+                if (byWatchdog) {
+                    synchronized (this) {
+                        watchdogResets++; // counted once the new firmware is up, as the Java board's module does
+                    }
+                }
+                restarted.run();
             }
         }
+    }
+
+    /**
+     * Told on the firmware's thread each time the board has powered up again after a reset, once
+     * the new firmware's USB device is on the bus: a host enumerates it again from here.
+     */
+    public void onRestart(Runnable listener) {
+        restarted = listener;
     }
 
     public void stop() {
@@ -247,8 +247,8 @@ public final class Stm32SimBoard implements AutoCloseable {
         return w5500;
     }
 
-    /** The Java USB device the firmware uses until the OTG_FS path lands, where a UsbHostModel plugs in. */
-    public SimUsbDevice usbPort() {
+    /** The board's USB connector, where a UsbHostModel plugs in: the current chip's OTG_FS core. */
+    public UsbDevicePort usbPort() {
         return usb;
     }
 
@@ -256,6 +256,7 @@ public final class Stm32SimBoard implements AutoCloseable {
         return powerUps;
     }
 
+    /** Watchdog resets after which the board has powered up again (its new firmware constructed). */
     public synchronized int watchdogResets() {
         return watchdogResets;
     }

@@ -7,6 +7,7 @@ import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
 import org.skvmoip.hal.Crypto;
 import org.skvmoip.sim.SimulatedModule;
+import org.skvmoip.sim.stm32.DeviceC;
 import org.skvmoip.sim.control.ControlClient;
 
 /** The server's seed material reaches the module's flash through a real adoption (docs/protocol.md §8). */
@@ -14,6 +15,7 @@ class AdoptionSeedEndToEndTest {
 
     @Test
     void givenAFreshModuleWhenAServerAdoptsItThenTheStoredSeedChangesWithTheSettings() throws Exception {
+        DeviceC.assumeBoardRunnable();
         try (SimulatedModule module = new SimulatedModule(3, -1).start()) {
             byte[] atBoot = storedSeed(module);
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.skvmoip.protocol.Discovery;
 import org.skvmoip.protocol.Protocol;
 import org.skvmoip.sim.SimulatedModule;
+import org.skvmoip.sim.stm32.DeviceC;
 import org.skvmoip.sim.control.ControlClient;
 
 /** docs/protocol.md §8: a DISCOVER datagram gets an ANNOUNCE naming the module and its control port. */
@@ -39,6 +40,7 @@ class DiscoveryEndToEndTest {
 
     @Test
     void givenAnUnadoptedModuleWhenAServerAdoptsItThenItAnnouncesItselfAdopted() throws Exception {
+        DeviceC.assumeBoardRunnable();
         try (SimulatedModule module = new SimulatedModule(1, -1).start()) {
             assertThat(Discovery.isAdopted(discover(module, 1), 0)).isFalse();
 

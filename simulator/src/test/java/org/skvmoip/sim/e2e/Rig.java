@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.skvmoip.protocol.Power;
 import org.skvmoip.sim.SimulatedModule;
+import org.skvmoip.sim.stm32.DeviceC;
 import org.skvmoip.sim.control.ControlClient;
 import org.skvmoip.sim.machine.PowerState;
 
@@ -28,6 +29,7 @@ final class Rig implements AutoCloseable {
     }
 
     static Rig adopted() throws InterruptedException {
+        DeviceC.assumeBoardRunnable();
         return new Rig(new SimulatedModule(0, -1).adopt(SECRET).start());
     }
 

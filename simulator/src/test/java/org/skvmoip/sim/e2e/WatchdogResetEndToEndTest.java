@@ -31,7 +31,7 @@ class WatchdogResetEndToEndTest {
             Firmware hung = rig.module.firmware();
             assertThat(rig.module.watchdogResets()).as("a loop that kicks is never reset").isZero();
 
-            rig.module.board().hangFirmware();
+            rig.module.hangFirmware();
             Poll.until("a watchdog reset", RESET_WAIT, () -> rig.module.watchdogResets() > 0,
                     rig.module::watchdogResets);
 
@@ -42,7 +42,6 @@ class WatchdogResetEndToEndTest {
                 typeA(rig, client);
             }
             assertThat(rig.module.watchdogResets()).isEqualTo(1);
-            assertThat(rig.module.board().simWatchdog().resets()).isEqualTo(1);
         }
     }
 

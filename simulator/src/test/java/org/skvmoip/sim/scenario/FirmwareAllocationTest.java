@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.skvmoip.sim.stm32.DeviceC;
 import org.junit.jupiter.api.Timeout;
 import org.skvmoip.sim.probe.AllocationProbe;
 import org.skvmoip.sim.probe.AllocationResult;
@@ -26,6 +27,7 @@ class FirmwareAllocationTest {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void theMainLoopAllocatesNothingWhileServingAuthenticatedKeyboardAndPointerFrames() throws Exception {
+        DeviceC.assumeBoardRunnable();
         AllocationResult result = AllocationProbe.measure(ControlTrafficScenario.class, 200, 1_500);
 
         assertThat(result.totalBytes())

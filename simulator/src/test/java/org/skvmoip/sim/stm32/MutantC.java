@@ -19,15 +19,21 @@ final class MutantC {
     private MutantC() {
     }
 
-    /** A copy of mcu-hal's C where {@code file} has {@code from} replaced by {@code to}. */
-    static CLibrary build(String name, String file, String from, String to) throws Exception {
+    /**
+     * A copy of mcu-hal's C where {@code file} has each {@code fromTo[2i]} replaced by
+     * {@code fromTo[2i + 1]} (a mistake and the check that would have caught it at compile time).
+     */
+    static CLibrary build(String name, String file, String... fromTo) throws Exception {
         Path root = Path.of("target/mutants", name).toAbsolutePath();
         copy(MCU_HAL.resolve("src/main/c"), root.resolve("src/main/c"));
         copy(MCU_HAL.resolve("src/test/c/sni-shim"), root.resolve("src/test/c/sni-shim"));
         Path source = root.resolve("src/main/c").resolve(file);
         String c = Files.readString(source);
-        assertThat(c).as(file + " still has what the mutant changes").contains(from);
-        Files.writeString(source, c.replace(from, to));
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertThat(c).as(file + " still has what the mutant changes").contains(fromTo[i]);
+            c = c.replace(fromTo[i], fromTo[i + 1]);
+        }
+        Files.writeString(source, c);
         Path cRoot = root.resolve("src/main/c");
         Path library = root.resolve("lib" + name + ".so");
         Class<?> natives = Class.forName(NativeBuild.DEVICE_NATIVES);

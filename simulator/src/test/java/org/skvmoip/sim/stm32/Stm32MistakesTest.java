@@ -44,7 +44,11 @@ class Stm32MistakesTest {
         assertThat(exti1HandlerRunsWhenAClientConnects(mutant)).as("EXTI_IMR left clear").isZero();
     }
 
-    /** Starts the firmware on {@code c}, connects to its control port and counts the W5500 INTn handler's runs. */
+    /**
+     * Starts the firmware on {@code c}, connects to its control port and counts the W5500 INTn
+     * handler's runs since power-up: INTn stays low until the firmware clears every flag, so the
+     * connection's falling edge may have come with an earlier flag still set.
+     */
     private static int exti1HandlerRunsWhenAClientConnects(CLibrary c) throws Exception {
         try (Stm32SimBoard board = new Stm32SimBoard(1, HostNetwork.loopback(-1), SimBoard.Wiring.unconnected(), c)) {
             board.powerUp();
@@ -55,13 +59,12 @@ class Stm32MistakesTest {
             while (board.w5500().hostPort(SocketPlan.CONTROL_TCP) < 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);
             }
-            int before = board.chip().core().interruptsTaken(IRQ_EXTI1);
             try (Socket client = new Socket("127.0.0.1", board.w5500().hostPort(SocketPlan.CONTROL_TCP))) {
                 // The module greets a connection (HELLO) after it has served the connect interrupt.
                 client.setSoTimeout(10_000);
                 assertThat(client.getInputStream().read()).as("the module answers the connection").isNotNegative();
             }
-            return board.chip().core().interruptsTaken(IRQ_EXTI1) - before;
+            return board.chip().core().interruptsTaken(IRQ_EXTI1);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.skvmoip.firmware.Firmware;
+import org.skvmoip.firmware.w5500.W5500;
 import org.skvmoip.sim.SimulatedModule;
 import org.skvmoip.sim.control.ControlClient;
 
@@ -15,7 +16,7 @@ class Stm32WatchdogTest {
     private static final byte[] SECRET = secret();
 
     @Test
-    void givenAStuckFirmwareWhenTheWatchdogRunsOutThenTheBoardRestartsWithItsSettings() throws Exception {
+    void givenAStuckFirmwareAndAnInterruptWhenTheWatchdogRunsOutThenTheBoardRestartsWithItsSettings() throws Exception {
         DeviceC.assumeBuildable();
         try (SimulatedModule module = new SimulatedModule(0, -1, SimulatedModule.STM32_BOARD).adopt(SECRET).start()) {
             Stm32SimBoard board = module.stm32Board();
@@ -23,9 +24,13 @@ class Stm32WatchdogTest {
             assertThat(board.chip().iwdg().running()).as("the firmware started its watchdog").isTrue();
 
             board.chip().core().hang();
+            // An interrupt after the hang: the host's SET_REPORT (keyboard LEDs) runs OTG_FS_IRQHandler.
+            module.usbHost().setKeyboardLeds(2);
 
             long deadline = System.currentTimeMillis() + 30_000;
-            while ((board.firmware() == before || module.controlPort() < 0) && System.currentTimeMillis() < deadline) {
+            // The W5500 keeps the old firmware's sockets until the new one resets it through RSTn.
+            while ((board.firmware() == before || board.firmware().chip().state() != W5500.STATE_READY
+                    || module.controlPort() < 0) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(board.watchdogResets()).isEqualTo(1);

@@ -29,6 +29,11 @@ final class FifoRam {
      * {@code used} (bit n: TX FIFO n), each {@code start[n]}/{@code depth[n]}; null when it fits.
      */
     static String checkPlan(int rxDepth, int[] start, int[] depth, int used) {
+        // Checked at every endpoint enable, on the firmware's thread: a plan that fits must not
+        // allocate, or the model's garbage would count as the firmware's (FirmwareAllocationTest).
+        if (fits(rxDepth, start, depth, used)) {
+            return null;
+        }
         StringBuilder plan = new StringBuilder("RX 0..").append(rxDepth - 1);
         String problem = depthProblem("RX FIFO", rxDepth);
         int end = rxDepth;
@@ -57,8 +62,35 @@ final class FifoRam {
         return problem == null ? null : "FIFO plan refused: " + problem + " (" + plan + ")";
     }
 
+    /** {@link #checkPlan}'s rules, without the words to say which one a plan breaks. */
+    private static boolean fits(int rxDepth, int[] start, int[] depth, int used) {
+        if (!depthFits(rxDepth)) {
+            return false;
+        }
+        int end = rxDepth;
+        for (int n = 0; n < ENDPOINTS; n++) {
+            if ((used & 1 << n) == 0) {
+                continue;
+            }
+            if (!depthFits(depth[n]) || start[n] < rxDepth) {
+                return false;
+            }
+            for (int m = 0; m < n; m++) {
+                if ((used & 1 << m) != 0 && start[n] < start[m] + depth[m] && start[m] < start[n] + depth[n]) {
+                    return false;
+                }
+            }
+            end = Math.max(end, start[n] + depth[n]);
+        }
+        return end <= FIFO_RAM_WORDS;
+    }
+
+    private static boolean depthFits(int depth) {
+        return depth >= MIN_DEPTH && depth <= MAX_DEPTH;
+    }
+
     private static String depthProblem(String fifo, int depth) {
-        if (depth < MIN_DEPTH || depth > MAX_DEPTH) {
+        if (!depthFits(depth)) {
             return fifo + " is " + depth + " words; RM0368 allows " + MIN_DEPTH + ".." + MAX_DEPTH;
         }
         return null;

@@ -41,6 +41,14 @@ final class InEndpoint {
         int configurable = x == 0 ? 0b11 | EPCTL_TXFNUM_MASK
                 : EPCTL_MPSIZ_MASK | EPCTL_USBAEP | EPCTL_EPTYP_MASK | EPCTL_TXFNUM_MASK;
         control = controlWrite(x, control, value, configurable);
+        // RM0368 §22.16.4, DIEPINTx.INEPNE: the NAK the application set has taken effect (at
+        // once here); clearing the NAK with CNAK clears it. A driver disabling an endpoint waits
+        // for it before EPDIS (§22.17, "Disabling an IN endpoint").
+        if ((value & EPCTL_SNAK) != 0) {
+            interrupts |= DIEPINT_INEPNE;
+        } else if ((value & EPCTL_CNAK) != 0) {
+            interrupts &= ~DIEPINT_INEPNE;
+        }
         if ((value & EPCTL_EPENA) != 0 && fifoPlanFits) {
             control |= EPCTL_EPENA;
         }
