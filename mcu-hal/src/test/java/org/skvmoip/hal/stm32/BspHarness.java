@@ -90,7 +90,7 @@ final class BspHarness {
         assumeTrue(onPath("gcc") || System.getenv("CI") != null, "gcc is not installed (CI installs it)");
         Files.createDirectories(BINARY.getParent());
         List<String> command = new ArrayList<>(List.of("gcc", "-std=c99", "-Wall", "-Wextra", "-Werror", "-DSKVM_HOST",
-                "-I" + C_ROOT, "-Isrc/test/c/sni-shim", "-I" + FIXTURE, "-o", BINARY.toString()));
+                "-I" + C_ROOT, "-Isrc/main/c/sni-api", "-I" + FIXTURE, "-o", BINARY.toString()));
         command.addAll(sources());
         Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -44,7 +44,7 @@ class CryptoNativeTest {
         Path mbedtls = mbedtlsSources();
         List<String> command = new ArrayList<>(List.of("gcc", "-std=c99", "-O1", "-Wall", "-Wextra", "-Werror",
                 "-DSKVM_HOST", "-DMBEDTLS_CONFIG_FILE=\"skvm_mbedtls_config.h\"", "-Isrc/main/c",
-                "-I" + CRYPTO, "-Isrc/test/c/sni-shim", "-I" + mbedtls.resolve("include"),
+                "-I" + CRYPTO, "-Isrc/main/c/sni-api", "-I" + mbedtls.resolve("include"),
                 CRYPTO.resolve("skvm_crypto.c").toString(), "src/test/c/crypto_test.c"));
         // The drivers the binding reads its noise and personalisation through.
         for (String driver : List.of("adc.c", "uid.c", "rcc.c")) {
@@ -161,7 +161,7 @@ class CryptoNativeTest {
             run(List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-mfpu=fpv4-sp-d16",
                     "-mfloat-abi=hard", "-Os", "-ffunction-sections", "-fdata-sections", "-std=c99", "-Wall",
                     "-Wextra", "-Werror", "-DMBEDTLS_CONFIG_FILE=\"skvm_mbedtls_config.h\"", "-Isrc/main/c",
-                    "-I" + CRYPTO, "-Isrc/test/c/sni-shim", "-I" + mbedtls.resolve("include"), "-c", source,
+                    "-I" + CRYPTO, "-Isrc/main/c/sni-api", "-I" + mbedtls.resolve("include"), "-c", source,
                     "-o", object.toString()));
             size.add(object.toString());
         }

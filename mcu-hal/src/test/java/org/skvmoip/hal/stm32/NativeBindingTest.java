@@ -61,7 +61,7 @@ class NativeBindingTest {
         // device's configuration header; CryptoNativeTest builds the library's sources with it.
         for (Path source : cSources()) {
             Process gcc = new ProcessBuilder("gcc", "-std=c99", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "-DSKVM_HOST",
-                    "-Isrc/test/c/sni-shim", "-Isrc/main/c", "-Isrc/main/c/crypto",
+                    "-Isrc/main/c/sni-api", "-Isrc/main/c", "-Isrc/main/c/crypto",
                     "-DMBEDTLS_CONFIG_FILE=\"skvm_mbedtls_config.h\"", source.toString())
                     .redirectErrorStream(true).start();
             String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

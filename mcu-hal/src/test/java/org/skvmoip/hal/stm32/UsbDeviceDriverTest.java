@@ -66,7 +66,7 @@ class UsbDeviceDriverTest {
             List<String> compile = new ArrayList<>(List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb",
                     "-mfpu=fpv4-sp-d16", "-mfloat-abi=hard", "-Os"));
             compile.addAll(WARNINGS);
-            compile.addAll(List.of("-Isrc/main/c", "-Isrc/test/c/sni-shim", "-c", source.toString(), "-o",
+            compile.addAll(List.of("-Isrc/main/c", "-Isrc/main/c/sni-api", "-c", source.toString(), "-o",
                     BUILD.resolve(source.getFileName() + ".o").toString()));
             Result built = run(compile);
             assertThat(built.exitCode).as(source + ": " + built.output).isZero();

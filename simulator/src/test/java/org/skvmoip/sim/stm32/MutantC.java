@@ -26,7 +26,6 @@ final class MutantC {
     static CLibrary build(String name, String file, String... fromTo) throws Exception {
         Path root = Path.of("target/mutants", name).toAbsolutePath();
         copy(MCU_HAL.resolve("src/main/c"), root.resolve("src/main/c"));
-        copy(MCU_HAL.resolve("src/test/c/sni-shim"), root.resolve("src/test/c/sni-shim"));
         Path source = root.resolve("src/main/c").resolve(file);
         String c = Files.readString(source);
         for (int i = 0; i < fromTo.length; i += 2) {

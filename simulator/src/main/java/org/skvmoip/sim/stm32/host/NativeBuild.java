@@ -123,7 +123,7 @@ public final class NativeBuild {
 
     /** MicroEJ's sni.h and LLMJVM_impl.h as declarations only: the SDK's own headers are not public. */
     private static Path sniDeclarations(Path cRoot) {
-        return cRoot.resolve("../../test/c/sni-shim").normalize();
+        return cRoot.resolve("sni-api");
     }
 
     private static Path jdkInclude() throws IOException {

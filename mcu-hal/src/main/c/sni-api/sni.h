@@ -1,7 +1,8 @@
 /*
  * Declarations of the MicroEJ SNI API used by the natives, as documented by MicroEJ (SNI
- * specification): only so the host compiler can check the C side. The device build uses the
- * SDK's own sni.h.
+ * specification), for the builds that have no MicroEJ SDK: the ARM compile check and the
+ * simulator's stm32 board (whose host/sni_host.c implements them). The device image is built
+ * with the SDK's own sni.h instead, so this folder is not among the BSP's include directories.
  */
 #ifndef SNI_SHIM_H
 #define SNI_SHIM_H
