@@ -53,6 +53,18 @@ static inline void reg_clear(uint32_t address, uint32_t bits) {
     reg_write(address, reg_read(address) & ~bits);
 }
 
+/* Reads the register until (value & mask) == value_wanted, at most polls times: hardware that
+ * never gets there (a dead crystal, an unclocked core) is reported, not waited on forever.
+ * Returns 1 when it did, 0 when the bound ran out. */
+static inline int reg_wait(uint32_t address, uint32_t mask, uint32_t value_wanted, uint32_t polls) {
+    for (uint32_t i = 0; i < polls; i++) {
+        if ((reg_read(address) & mask) == value_wanted) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Replaces the bits of mask with those of value (a field write). */
 static inline void reg_modify(uint32_t address, uint32_t mask, uint32_t value) {
     reg_write(address, (reg_read(address) & ~mask) | (value & mask));

@@ -23,11 +23,9 @@ void adc_init_temperature(uint32_t sample_time) {
 
 int adc_read(uint16_t *value) {
     reg_set(ADC_CR2, ADC_CR2_SWSTART);
-    for (uint32_t polls = 0; polls < ADC_EOC_POLLS_MAX; polls++) {
-        if ((reg_read(ADC_SR) & ADC_SR_EOC) != 0u) {
-            *value = (uint16_t)(reg_read(ADC_DR) & 0xFFFu); /* reading DR clears EOC */
-            return 1;
-        }
+    if (!reg_wait(ADC_SR, ADC_SR_EOC, ADC_SR_EOC, ADC_EOC_POLLS_MAX)) {
+        return 0;
     }
-    return 0;
+    *value = (uint16_t)(reg_read(ADC_DR) & 0xFFFu); /* reading DR clears EOC */
+    return 1;
 }

@@ -19,12 +19,7 @@ _Static_assert(CLOCK_HCLK_HZ <= (CLOCK_FLASH_WAIT_STATES + 1u) * 30000000u, "too
 static volatile uint32_t millis;
 
 static int wait_for(uint32_t address, uint32_t mask, uint32_t value) {
-    for (uint32_t polls = 0; polls < CLOCK_READY_POLLS_MAX; polls++) {
-        if ((reg_read(address) & mask) == value) {
-            return 1;
-        }
-    }
-    return 0;
+    return reg_wait(address, mask, value, CLOCK_READY_POLLS_MAX);
 }
 
 int clock_init(void) {

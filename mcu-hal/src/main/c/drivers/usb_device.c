@@ -99,12 +99,7 @@ static struct {
 /* ---- small helpers ---- */
 
 static int wait_until(uint32_t address, uint32_t mask, uint32_t value) {
-    for (uint32_t i = 0; i < WAIT_LIMIT; i++) {
-        if ((reg_read(address) & mask) == value) {
-            return 1;
-        }
-    }
-    return 0;
+    return reg_wait(address, mask, value, WAIT_LIMIT);
 }
 
 /* RM0368 §22.16.2, GRSTCTL: flush only while the FIFO is not being used (endpoints NAKing or
