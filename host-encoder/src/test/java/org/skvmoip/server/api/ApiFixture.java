@@ -56,7 +56,7 @@ final class ApiFixture implements AutoCloseable {
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final ControlSeats seats;
     final UserStore users;
-    final Sessions sessions = new Sessions();
+    final Sessions sessions;
     final ApiServer server;
     final HttpClient client;
 
@@ -65,6 +65,16 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(ApiSettings settings) throws Exception {
+        this(settings, new Sessions());
+    }
+
+    /** With sessions of the test's own, on a clock it moves. */
+    ApiFixture(Sessions sessions) throws Exception {
+        this(ApiSettings.loopback().withRedirectPort(0), sessions);
+    }
+
+    ApiFixture(ApiSettings settings, Sessions sessions) throws Exception {
+        this.sessions = sessions;
         dir = Files.createTempDirectory("api-test");
         video = new FakeVideoService(Set.of("m1", "m2", "video-only"));
         modules = new FakeModuleService(Map.of("m1", new FakeMachineControl("m1"), "m2", new FakeMachineControl("m2")));
