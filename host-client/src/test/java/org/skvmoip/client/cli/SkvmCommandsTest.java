@@ -56,9 +56,9 @@ class SkvmCommandsTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         String[] lines = result.out().split("\n");
-        assertThat(lines[0]).matches("NAME +ONLINE +POWER +HDD +VIEWERS +CONTROLLER");
-        assertThat(lines[1]).matches("sim-0 +yes +(on|off) +\\d+% +\\d+ +\\S+");
-        assertThat(lines[3]).matches(RackExtension.VIDEO_ONLY + " +- +- +- +\\d+ +-");
+        assertThat(lines[0]).matches("NAME +ONLINE +POWER +HDD +VIEWERS +CONTROLLER +ACCESS");
+        assertThat(lines[1]).matches("sim-0 +yes +(on|off) +\\d+% +\\d+ +\\S+ +control");
+        assertThat(lines[3]).matches(RackExtension.VIDEO_ONLY + " +- +- +- +\\d+ +- +control");
     }
 
     @Test
