@@ -6,11 +6,14 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.skvmoip.server.api.endpoint.MachineViews;
 import org.skvmoip.server.api.socket.StatusEvents;
 import org.skvmoip.server.api.socket.ViewerTraffic;
+import org.skvmoip.server.auth.Sessions;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -44,6 +47,12 @@ public final class ApiServer implements AutoCloseable {
      */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(128 * 1024, 512 * 1024);
 
+    /**
+     * How often the users file is checked for changes made by the users command and expired tokens
+     * are ended: the most a changed account's sockets outlive the change, or a token its expiry.
+     */
+    static final long ACCOUNT_CHECK_MILLIS = 1000;
+
     /** Threads that relay input to modules; a send can wait on a module's link, never on a disk or a hash. */
     private static final int INPUT_RELAY_THREADS = 4;
 
@@ -52,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
     private final ChannelGroup channels;
     private final ExecutorService workers;
     private final ExecutorService inputRelay;
+    private final ScheduledExecutorService accounts;
     private final ApiAudit audit;
     private final StatusEvents events;
     private final ViewerTraffic traffic;
@@ -65,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
         this.channels = b.channels;
         this.workers = b.workers;
         this.inputRelay = b.inputRelay;
+        this.accounts = b.accounts;
         this.audit = b.audit;
         this.events = b.events;
         this.traffic = b.traffic;
@@ -80,6 +91,7 @@ public final class ApiServer implements AutoCloseable {
         ChannelGroup channels;
         ExecutorService workers;
         ExecutorService inputRelay;
+        ScheduledExecutorService accounts;
         ApiAudit audit;
         StatusEvents events;
         ViewerTraffic traffic;
@@ -100,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
             b.workers = Workers.bounded("api-worker", settings.workerThreads(), settings.workerQueue());
             b.inputRelay = Workers.bounded("api-input", INPUT_RELAY_THREADS, settings.maxConnections());
             b.audit = new ApiAudit(backends.audit());
+            b.accounts = watchAccounts(backends);
             b.traffic = new ViewerTraffic();
             MachineViews views = new MachineViews(backends.inventory(), backends.modules(), backends.video(),
                     backends.seats());
@@ -108,7 +121,8 @@ public final class ApiServer implements AutoCloseable {
             ViewerTraffic traffic = b.traffic;
             Router router = ApiRoutes.build(backends, b.audit, views, b.events, traffic, b.workers,
                     b.inputRelay);
-            Authenticator authenticator = new Authenticator(backends.sessions(), backends.metricsToken());
+            Authenticator authenticator = new Authenticator(backends.sessions(), backends.users(),
+                    backends.inventory().groups(), backends.metricsToken(), new Authorizer(b.audit));
             b.limit = new ConnectionLimit(settings.maxConnections());
             ApiChannels https = new ApiChannels(settings, ssl, b.limit, router, authenticator, b.workers);
             b.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("api-accept", true));
@@ -128,6 +142,22 @@ public final class ApiServer implements AutoCloseable {
         LOG.log(Level.INFO, "API listening on https://" + settings.bind() + ":" + b.port
                 + b.redirectPort.map(p -> " (plaintext redirect on port " + p + ")").orElse(""));
         return new ApiServer(b);
+    }
+
+    /** A changed or removed account ends its tokens and sockets; so does a token's expiry. */
+    private static ScheduledExecutorService watchAccounts(ApiBackends backends) {
+        Sessions sessions = backends.sessions();
+        backends.users().onChange(user -> sessions.endUser(user, Sessions.ACCOUNT_CHANGED));
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(Workers.daemonThreads("api-accounts"));
+        watch.scheduleWithFixedDelay(() -> {
+            try {
+                backends.users().refresh();
+                sessions.sweep();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "checking the users file and the sessions failed; trying again", e);
+            }
+        }, ACCOUNT_CHECK_MILLIS, ACCOUNT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        return watch;
     }
 
     private static Channel bind(Builder b, String address, int port, ChannelInitializer<SocketChannel> initializer)
@@ -179,6 +209,9 @@ public final class ApiServer implements AutoCloseable {
     /** Closes every connection (viewers leave their streams, controllers their seats), then the pools. */
     @Override
     public void close() {
+        if (accounts != null) {
+            accounts.shutdownNow();
+        }
         if (channels != null) {
             channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }

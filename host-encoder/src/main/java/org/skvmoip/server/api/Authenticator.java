@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.skvmoip.server.auth.Account;
+import org.skvmoip.server.auth.Rights;
 import org.skvmoip.server.auth.Sessions;
+import org.skvmoip.server.auth.UserStore;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 
 /**
- * Finds the caller of a request from its bearer token.
+ * Finds the caller of a request from its bearer token, with the rights their account has now.
  *
  * <p>A token travels in "Authorization: Bearer". Browsers cannot set headers on a WebSocket, so an
  * upgrade request may instead offer it as a subprotocol "bearer.TOKEN" (next to "skvmoip", the one
@@ -22,11 +25,28 @@ final class Authenticator {
     static final String SUBPROTOCOL_PREFIX = "bearer.";
 
     private final Sessions sessions;
+    private final UserStore users;
+    private final Map<String, List<String>> groups;
     private final Optional<MetricsToken> metricsToken;
+    private final Authorizer authorizer;
 
-    Authenticator(Sessions sessions, Optional<MetricsToken> metricsToken) {
+    /** @param groups the inventory's groups of machines, for grants of "group:NAME" */
+    Authenticator(Sessions sessions, UserStore users, Map<String, List<String>> groups,
+            Optional<MetricsToken> metricsToken, Authorizer authorizer) {
         this.sessions = sessions;
+        this.users = users;
+        this.groups = groups;
         this.metricsToken = metricsToken;
+        this.authorizer = authorizer;
+    }
+
+    Sessions sessions() {
+        return sessions;
+    }
+
+    /** Whether the authenticated caller may use the route (see Authorizer): 404 or 403 when not. */
+    void authorize(Route route, ApiRequest request) throws ApiException {
+        authorizer.check(route, request);
     }
 
     Caller authenticate(Route.Access access, HttpHeaders headers, Map<String, List<String>> query,
@@ -42,11 +62,16 @@ final class Authenticator {
         if (access == Route.Access.METRICS && metricsToken.isPresent() && metricsToken.get().matches(token.get())) {
             return new Caller("metrics", remoteAddress, "");
         }
+        // A change of the users file ends the changed users' tokens (UserStore's listeners) before they are looked up.
+        users.refresh();
         Optional<String> user = sessions.user(token.get());
-        if (user.isEmpty()) {
-            throw ApiException.unauthorized("the token is unknown or has expired; log in again", true);
+        Optional<Account> account = user.flatMap(users::account);
+        if (account.isEmpty()) {
+            Optional<String> why = sessions.endedReason(token.get());
+            throw ApiException.unauthorized(why.map(reason -> "your session was ended (" + reason + "); log in again")
+                    .orElse("the token is unknown or has expired; log in again"), true);
         }
-        return new Caller(user.get(), remoteAddress, token.get());
+        return new Caller(user.get(), remoteAddress, token.get(), Rights.of(account.get(), groups));
     }
 
     static Optional<String> token(HttpHeaders headers, Map<String, List<String>> query, boolean upgrade) {

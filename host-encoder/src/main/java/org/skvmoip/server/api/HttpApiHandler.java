@@ -75,8 +75,9 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                     remoteAddress(ctx));
             ApiRequest request = new ApiRequest(http.method(), uri.path(), match.params(), query, http.headers(),
                     ByteBufUtil.getBytes(http.content()), caller);
+            authenticator.authorize(match.route(), request);
             if (match.route().endpoint() instanceof SocketEndpoint socket) {
-                SocketUpgrade.upgrade(ctx, http, request, socket);
+                SocketUpgrade.upgrade(ctx, http, request, socket, authenticator.sessions());
                 // From here on the connection is the socket's: nothing pipelined behind is served.
                 inFlight = true;
                 waiting.forEach(FullHttpRequest::release);

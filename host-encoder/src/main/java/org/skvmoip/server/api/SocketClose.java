@@ -15,6 +15,8 @@ public final class SocketClose {
     public static final int MESSAGE_TOO_BIG = 1009;
     public static final int INTERNAL_ERROR = 1011;
     public static final int TRY_AGAIN_LATER = 1013;
+    /** Ours, from the range RFC 6455 §7.4.2 leaves to applications: the socket's token ended; log in again. */
+    public static final int SESSION_ENDED = 4001;
 
     /** A close frame's reason fits in 123 bytes of UTF-8 (125 bytes of payload less the code). */
     private static final int MAX_REASON_BYTES = 123;

@@ -13,9 +13,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
 
+import org.skvmoip.server.auth.Sessions;
+
 /**
  * Turns an authenticated, checked HTTPS request into a WebSocket: the handshake, then the
- * pipeline of a socket (frame size bound, keep-alive, the endpoint's handler) in place of HTTP's.
+ * pipeline of a socket (its token's gate, frame size bound, keep-alive, the endpoint's handler)
+ * in place of HTTP's.
  */
 final class SocketUpgrade {
 
@@ -25,8 +28,8 @@ final class SocketUpgrade {
     private SocketUpgrade() {
     }
 
-    static void upgrade(ChannelHandlerContext ctx, FullHttpRequest http, ApiRequest request, SocketEndpoint endpoint)
-            throws ApiException {
+    static void upgrade(ChannelHandlerContext ctx, FullHttpRequest http, ApiRequest request, SocketEndpoint endpoint,
+            Sessions sessions) throws ApiException {
         if (!http.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)) {
             throw new ApiException(HttpResponseStatus.UPGRADE_REQUIRED,
                     request.path() + " is a WebSocket: connect with a WebSocket client (wss://)")
@@ -56,9 +59,13 @@ final class SocketUpgrade {
             pipeline.remove(HttpApiHandler.NAME);
             pipeline.replace(ApiChannels.IDLE, ApiChannels.IDLE,
                     new IdleStateHandler(SocketKeepAlive.PING_AFTER_SECONDS, 0, 0));
+            TokenBoundSocket token = new TokenBoundSocket();
+            pipeline.addBefore(ConnectionTail.NAME, TokenBoundSocket.NAME, token);
             pipeline.addBefore(ConnectionTail.NAME, "ws-messages", new WebSocketFrameAggregator(endpoint.maxFramePayload()));
             pipeline.addBefore(ConnectionTail.NAME, "ws-keepalive", new SocketKeepAlive());
             pipeline.addBefore(ConnectionTail.NAME, "ws-endpoint", handler);
+            // The token may have ended since the request was authenticated: then it closes at once.
+            token.attach(sessions, request.caller().token());
             channel.config().setAutoRead(true);
         });
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.Optional;
 import org.skvmoip.protocol.Protocol;
 
 /**
- * Reads the inventory file (docs/configuration.md): the server's settings and its machines.
+ * Reads the inventory file (docs/configuration.md): the server's settings, its machines and the
+ * groups of machines users can be granted.
  * Every problem is a ConfigException naming the file, the line and the field, such as
  * {@code rack.yaml:12: machines[1].fps: must be between 1 and 240, was 0}; unknown keys are
  * errors too, with a "did you mean" for near misses. Relative paths are taken from the
@@ -33,8 +35,36 @@ public final class InventoryLoader {
         Path baseDir = file.toAbsolutePath().getParent();
         ServerSettings server = ServerSection.read(root.mapping("server"), baseDir);
         List<MachineConfig> machines = machines(root, server.encoderDefaults());
+        Map<String, List<String>> groups = groups(root, machines);
         root.rejectUnknownKeys();
-        return new Inventory(file, server, machines);
+        return new Inventory(file, server, machines, groups);
+    }
+
+    /** {@code groups: {lab: [web-01, web-02]}}: each a name and the machines in it, all of them in the inventory. */
+    private static Map<String, List<String>> groups(YamlMapping root, List<MachineConfig> machines)
+            throws ConfigException {
+        Optional<YamlMapping> section = root.mapping("groups");
+        if (section.isEmpty()) {
+            return Map.of();
+        }
+        List<String> names = machines.stream().map(MachineConfig::name).toList();
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String group : section.get().keys()) {
+            Optional<String> problem = Names.problem(group);
+            if (problem.isPresent()) {
+                throw section.get().error(group, problem.get());
+            }
+            List<String> members = section.get().strings(group);
+            for (String member : members) {
+                if (!names.contains(member)) {
+                    throw section.get().error(group, "no machine named \"" + member + "\" in this file"
+                            + YamlMapping.hint(member, names));
+                }
+            }
+            groups.put(group, List.copyOf(members));
+        }
+        section.get().rejectUnknownKeys();
+        return groups;
     }
 
     private static List<MachineConfig> machines(YamlMapping root, EncoderSettings defaults) throws ConfigException {

@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.skvmoip.server.auth.AuditLog;
+import org.skvmoip.server.auth.Grant;
 import org.skvmoip.server.auth.LoginThrottle;
 import org.skvmoip.server.auth.PasswordHasher;
+import org.skvmoip.server.auth.Role;
 import org.skvmoip.server.auth.Sessions;
 import org.skvmoip.server.auth.UserStore;
 import org.skvmoip.server.config.EncoderSettings;
@@ -38,8 +40,8 @@ import org.skvmoip.server.power.PowerControl;
 
 /**
  * The API server on a free loopback port with fakes of our own service interfaces behind it
- * (machines "m1" and "m2" with modules, "video-only" without), the real auth classes, and a
- * real TLS client.
+ * (machines "m1" and "m2" with modules, "video-only" without; group "lab" of m2), the real auth
+ * classes, and a real TLS client. Users: alice, an admin; bob, an operator of every machine.
  */
 final class ApiFixture implements AutoCloseable {
 
@@ -53,6 +55,8 @@ final class ApiFixture implements AutoCloseable {
     final Metrics metrics = new Metrics();
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final ControlSeats seats;
+    final UserStore users;
+    final Sessions sessions = new Sessions();
     final ApiServer server;
     final HttpClient client;
 
@@ -64,14 +68,14 @@ final class ApiFixture implements AutoCloseable {
         dir = Files.createTempDirectory("api-test");
         video = new FakeVideoService(Set.of("m1", "m2", "video-only"));
         modules = new FakeModuleService(Map.of("m1", new FakeMachineControl("m1"), "m2", new FakeMachineControl("m2")));
-        UserStore users = UserStore.open(dir.resolve("users.yaml"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS));
-        users.setPassword("alice", PASSWORD.toCharArray());
-        users.setPassword("bob", PASSWORD.toCharArray());
+        users = UserStore.open(dir.resolve("users.yaml"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS));
+        users.add("alice", PASSWORD.toCharArray(), Role.ADMIN, List.of());
+        users.add("bob", PASSWORD.toCharArray(), Role.OPERATOR, List.of(Grant.EVERY_MACHINE));
         audit = new AuditLog(dir.resolve("audit.log"));
         Inventory inventory = new Inventory(dir.resolve("inventory.yaml"), null, List.of(
-                machine("m1", true), machine("m2", true), machine("video-only", false)));
+                machine("m1", true), machine("m2", true), machine("video-only", false)), Map.of("lab", List.of("m2")));
         seats = new ControlSeats(modules::machine);
-        ApiBackends backends = new ApiBackends(inventory, video, modules, users, new Sessions(), new LoginThrottle(),
+        ApiBackends backends = new ApiBackends(inventory, video, modules, users, sessions, new LoginThrottle(),
                 audit, new Typist(scheduler), seats, new PowerControl(scheduler),
                 Map.of(UsLayout.INSTANCE.name(), UsLayout.INSTANCE), metrics::render, Optional.of(MetricsToken.of(METRICS_TOKEN)));
         server = ApiServer.start(settings, TestTls.server(), backends);
@@ -121,6 +125,11 @@ final class ApiFixture implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Adds a user with the fixture's password. */
+    void addUser(String name, Role role, String... grants) throws IOException {
+        users.add(name, PASSWORD.toCharArray(), role, List.of(grants));
     }
 
     String login(String user) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package org.skvmoip.server.api.endpoint;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -75,8 +74,9 @@ public final class LoginEndpoints {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", token);
         answer.put("user", user);
+        answer.put("role", users.account(user).map(account -> account.role().wireName()).orElse(null));
         // The latest the token lives; an hour without use ends it sooner (Sessions).
-        answer.put("expires", Instant.now().plus(Sessions.DEFAULT_LIFETIME).toString());
+        answer.put("expires", sessions.live(token).map(live -> live.expires().toString()).orElse(null));
         return CompletableFuture.completedFuture(ApiResponse.json(answer));
     }
 

@@ -17,10 +17,10 @@ public final class MachineEndpoints {
     }
 
     public CompletionStage<ApiResponse> list(ApiRequest request) {
-        return CompletableFuture.completedFuture(ApiResponse.json(views.all()));
+        return CompletableFuture.completedFuture(ApiResponse.json(views.all(request.caller().rights())));
     }
 
     public CompletionStage<ApiResponse> one(ApiRequest request) throws ApiException {
-        return CompletableFuture.completedFuture(ApiResponse.json(views.one(request.machine())));
+        return CompletableFuture.completedFuture(ApiResponse.json(views.one(request.machine(), request.caller().rights())));
     }
 }

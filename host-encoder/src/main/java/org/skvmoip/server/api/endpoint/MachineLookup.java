@@ -20,8 +20,12 @@ public final class MachineLookup {
 
     /** 404 when the inventory has no machine of that name. */
     public MachineConfig known(String name) throws ApiException {
-        return inventory.machine(name).orElseThrow(() -> ApiException.notFound(
-                "no machine named '" + name + "'; GET /api/machines lists them"));
+        return inventory.machine(name).orElseThrow(() -> unknown(name));
+    }
+
+    /** The answer for a machine that does not exist, and so for one the caller is not granted. */
+    public static ApiException unknown(String name) {
+        return ApiException.notFound("no machine named '" + name + "'; GET /api/machines lists them");
     }
 
     /** 409 when the machine has no module (it has video only, so no keyboard, mouse or power). */

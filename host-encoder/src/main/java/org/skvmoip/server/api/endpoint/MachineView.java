@@ -14,10 +14,17 @@ package org.skvmoip.server.api.endpoint;
  * @param signal       the capture source delivers pictures; null when not streaming (not known)
  * @param encoder      the encoder in use, or null when not streaming
  * @param problem      why the module is offline, or null
+ * @param access       what the caller may do with it: "control" or "view" (Rights)
  */
 public record MachineView(String name, boolean module, boolean online, String power, boolean hdd, int hddActivity,
         KeyboardLeds keyboardLeds, Usb usb, boolean streaming, int viewers, String controller, Boolean signal,
-        String encoder, String problem) {
+        String encoder, String problem, String access) {
+
+    /** The same machine as a caller with this access sees it. */
+    public MachineView withAccess(String access) {
+        return new MachineView(name, module, online, power, hdd, hddActivity, keyboardLeds, usb, streaming, viewers,
+                controller, signal, encoder, problem, access);
+    }
 
     /** The target's keyboard LEDs, as its OS last set them. */
     public record KeyboardLeds(boolean num, boolean caps, boolean scroll) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.skvmoip.protocol.Status;
 import org.skvmoip.server.api.ApiException;
 import org.skvmoip.server.api.ViewerId;
+import org.skvmoip.server.auth.Rights;
 import org.skvmoip.server.config.Inventory;
 import org.skvmoip.server.config.MachineConfig;
 import org.skvmoip.server.input.ControlSeats;
@@ -33,11 +34,22 @@ public final class MachineViews {
         this.seats = seats;
     }
 
-    public List<MachineView> all() {
+    /** The machines the caller is granted, in inventory order; the others are left out, not marked. */
+    public List<MachineView> all(Rights rights) {
         Map<String, StreamStats> streams = streams();
-        return inventory.machines().stream().map(m -> view(m, streams.get(m.name()))).toList();
+        return inventory.machines().stream().filter(m -> rights.sees(m.name()))
+                .map(m -> view(m, streams.get(m.name())).withAccess(rights.access(m.name()).orElseThrow())).toList();
     }
 
+    /** The machine as the caller sees it; 404 also for one not granted, in the words of an unknown one. */
+    public MachineView one(String name, Rights rights) throws ApiException {
+        if (!rights.sees(name)) {
+            throw MachineLookup.unknown(name);
+        }
+        return one(name).withAccess(rights.access(name).orElseThrow());
+    }
+
+    /** The machine whoever asks; its access is null (the events socket adds each watcher's). */
     public MachineView one(String name) throws ApiException {
         MachineConfig machine = new MachineLookup(inventory, modules).known(name);
         return view(machine, streams().get(name));
@@ -63,6 +75,6 @@ public final class MachineViews {
                 seats.controller(machine.name()).map(ViewerId::user).orElse(null),
                 streaming ? stream.signal() : null,
                 streaming && !stream.encoder().isEmpty() ? stream.encoder() : null,
-                status.online() ? null : status.problem());
+                status.online() ? null : status.problem(), null);
     }
 }

@@ -26,7 +26,7 @@ public final class EventsEndpoint implements SocketEndpoint {
         if (machine.isPresent()) {
             machines.known(machine.get());
         }
-        return new EventsSocket(events, machine);
+        return new EventsSocket(events, machine, request.caller().rights());
     }
 
     @Override

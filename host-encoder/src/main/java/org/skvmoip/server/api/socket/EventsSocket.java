@@ -3,6 +3,8 @@ package org.skvmoip.server.api.socket;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.skvmoip.server.auth.Rights;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -18,12 +20,14 @@ final class EventsSocket extends ChannelInboundHandlerAdapter implements StatusE
 
     private final StatusEvents events;
     private final Optional<String> machine;
+    private final Rights rights;
     private final AtomicBoolean missed = new AtomicBoolean();
     private volatile Channel channel;
 
-    EventsSocket(StatusEvents events, Optional<String> machine) {
+    EventsSocket(StatusEvents events, Optional<String> machine, Rights rights) {
         this.events = events;
         this.machine = machine;
+        this.rights = rights;
     }
 
     @Override
@@ -39,6 +43,11 @@ final class EventsSocket extends ChannelInboundHandlerAdapter implements StatusE
     }
 
     @Override
+    public Rights rights() {
+        return rights;
+    }
+
+    @Override
     public void send(String event) {
         Channel c = channel;
         if (c.isWritable()) {
@@ -49,7 +58,7 @@ final class EventsSocket extends ChannelInboundHandlerAdapter implements StatusE
     }
 
     private void sendCurrent() {
-        for (String event : events.current(machine)) {
+        for (String event : events.current(this)) {
             channel.write(new TextWebSocketFrame(event));
         }
         channel.flush();

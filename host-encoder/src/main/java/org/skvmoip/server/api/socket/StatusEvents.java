@@ -3,6 +3,7 @@ package org.skvmoip.server.api.socket;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.skvmoip.server.api.Json;
 import org.skvmoip.server.api.Workers;
 import org.skvmoip.server.api.endpoint.MachineView;
 import org.skvmoip.server.api.endpoint.MachineViews;
+import org.skvmoip.server.auth.Rights;
 import org.skvmoip.server.config.Inventory;
 import org.skvmoip.server.config.MachineConfig;
 import org.skvmoip.server.input.ControlSeats;
@@ -40,6 +42,9 @@ public final class StatusEvents implements AutoCloseable {
     interface Sink {
         /** Only this machine's events; empty: every machine's. */
         Optional<String> machine();
+
+        /** The watcher's rights: events of machines not granted are not sent, the others say its access. */
+        Rights rights();
 
         void send(String event);
     }
@@ -79,14 +84,18 @@ public final class StatusEvents implements AutoCloseable {
     }
 
     /** The current state of every machine the sink wants, one event each. */
-    List<String> current(Optional<String> machine) {
+    List<String> current(Sink sink) {
         List<String> events = new ArrayList<>();
         for (MachineConfig m : inventory.machines()) {
-            if (machine.isEmpty() || machine.get().equals(m.name())) {
-                event(m.name()).ifPresent(events::add);
+            if (wants(sink, m.name())) {
+                view(m.name()).ifPresent(view -> events.add(event(view, sink.rights())));
             }
         }
         return events;
+    }
+
+    private static boolean wants(Sink sink, String machine) {
+        return (sink.machine().isEmpty() || sink.machine().get().equals(machine)) && sink.rights().sees(machine);
     }
 
     private void changed(String machine) {
@@ -103,28 +112,34 @@ public final class StatusEvents implements AutoCloseable {
     private void publish(String machine) {
         // Removed before the view is read: a change from now on schedules another event.
         pending.remove(machine);
-        Optional<String> event = event(machine);
-        if (event.isEmpty()) {
+        Optional<MachineView> view = view(machine);
+        if (view.isEmpty()) {
             return;
         }
+        // One text per access ("control", "view"), not one per socket.
+        Map<String, String> byAccess = new HashMap<>();
         for (Sink sink : sinks) {
-            if (sink.machine().isEmpty() || sink.machine().get().equals(machine)) {
-                sink.send(event.get());
+            if (wants(sink, machine)) {
+                String access = sink.rights().access(machine).orElseThrow();
+                sink.send(byAccess.computeIfAbsent(access, a -> event(view.get(), sink.rights())));
             }
         }
     }
 
-    private Optional<String> event(String machine) {
+    private Optional<MachineView> view(String machine) {
         try {
-            MachineView view = views.one(machine);
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("type", "machine");
-            event.put("machine", view);
-            return Optional.of(Json.text(event));
+            return Optional.of(views.one(machine));
         } catch (ApiException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot describe machine '" + machine + "' for the events socket", e);
             return Optional.empty();
         }
+    }
+
+    private static String event(MachineView view, Rights rights) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "machine");
+        event.put("machine", view.withAccess(rights.access(view.name()).orElseThrow()));
+        return Json.text(event);
     }
 
     @Override
