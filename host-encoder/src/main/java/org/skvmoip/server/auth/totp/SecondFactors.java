@@ -31,7 +31,7 @@ import org.skvmoip.server.config.YamlMapping;
 
 /**
  * The users' second factors: a TOTP key, the last time step a code was accepted for, and the
- * slow hashes of the recovery codes not used yet. Kept in their own file ({@value #FILE_NAME} in
+ * slow hashes of the recovery codes not used yet. Kept in their own file (totp.yaml in
  * the data directory), apart from the users file: unlike a password, a TOTP key must be kept in
  * a form the server can compute codes from, so whoever reads this file can make codes. It is
  * owner-only (a file that group or others may read is refused, as the module secrets are) and
@@ -45,7 +45,6 @@ import org.skvmoip.server.config.YamlMapping;
  */
 public final class SecondFactors {
 
-    public static final String FILE_NAME = "totp.yaml";
     /** RFC 4226 §4 (R6): a key shorter than 128 bits is refused when read. */
     private static final int MIN_KEY_BYTES = 16;
     /** File locks belong to the whole process: two stores of one process must not lock at once. */

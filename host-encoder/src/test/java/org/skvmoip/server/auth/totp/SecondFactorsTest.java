@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skvmoip.server.auth.PasswordHasher;
 import org.skvmoip.server.auth.SettableClock;
+import org.skvmoip.server.config.ServerSettings;
 import org.skvmoip.server.auth.totp.SecondFactors.Check;
 
 class SecondFactorsTest {
@@ -27,7 +28,7 @@ class SecondFactorsTest {
     private final SettableClock clock = new SettableClock();
 
     private SecondFactors open() throws IOException {
-        return SecondFactors.open(dir.resolve(SecondFactors.FILE_NAME), FAST, clock);
+        return SecondFactors.open(dir.resolve(ServerSettings.SECOND_FACTORS_FILE), FAST, clock);
     }
 
     private String codeNow(Enrollment enrollment) {
@@ -76,7 +77,7 @@ class SecondFactorsTest {
     @Test
     void theFileIsOwnerOnlyAndHoldsNeitherTheCodesNorTheUriInClear() throws IOException {
         Enrollment alice = open().enroll("alice");
-        Path file = dir.resolve(SecondFactors.FILE_NAME);
+        Path file = dir.resolve(ServerSettings.SECOND_FACTORS_FILE);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String text = Files.readString(file);
@@ -86,7 +87,7 @@ class SecondFactorsTest {
     @Test
     void aFileOthersMayReadIsRefused() throws IOException {
         open().enroll("alice");
-        Path file = dir.resolve(SecondFactors.FILE_NAME);
+        Path file = dir.resolve(ServerSettings.SECOND_FACTORS_FILE);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         assertThatThrownBy(this::open).isInstanceOf(IOException.class)
