@@ -5,13 +5,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,6 +79,20 @@ public final class PrivateFile {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What identifies one content of the file, to notice that another process replaced it: every
+     * {@link #write} renames a new file into place, so the file key (the inode on Unix) changes
+     * even when two writes share a timestamp. Equal to {@code List.of()} for a missing file.
+     */
+    public static Object version(Path file) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(), attributes.size());
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
     }
 
     private static boolean posix(Path path) {
