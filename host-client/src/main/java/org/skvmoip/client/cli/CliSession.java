@@ -93,8 +93,9 @@ final class CliSession {
                 }
                 String code = options.context.terminal().readLine("Code for " + user + " at " + server.address()
                         + " (authenticator app, or a recovery code): ").map(String::strip).filter(c -> !c.isEmpty())
-                        .orElseThrow(() -> new CliFailure(ExitCodes.AUTHENTICATION, e.getMessage()
-                                + ": give the code with --otp CODE, or append it to the password"));
+                        .orElseThrow(() -> new CliFailure(ExitCodes.AUTHENTICATION, user + " has a second factor:"
+                                + " give its code with --otp CODE (the 6 digits of the authenticator app, or a"
+                                + " recovery code), or append the 6 digits to the password"));
                 return server.login(user, password, code.toCharArray());
             }
         } catch (ClientException e) {

@@ -160,17 +160,19 @@ final class LoginView extends VBox {
             message.setText(name + " has a second factor: enter the code from your authenticator app"
                     + " (or a recovery code)");
         } else if (refusal.status() == 401 && codeAfterConfirmedPassword) {
+            // The server confirmed this password a moment ago: the code is what it refused.
             code.clear();
             code.requestFocus();
-            message.setText("wrong code (" + refusal.getMessage() + "): enter the code your authenticator app"
-                    + " shows now, or a recovery code you have not used");
+            message.setText(refusal.getMessage() + ": enter the code your authenticator app shows now, or a"
+                    + " recovery code you have not used");
         } else if (refusal.status() == 401) {
             password.clear();
             password.requestFocus();
-            message.setText("wrong user name or password (" + refusal.getMessage() + ")");
+            message.setText(refusal.getMessage());
         } else if (refusal.status() == 429) {
-            message.setText("too many failed logins (" + refusal.getMessage() + ")"
-                    + refusal.retryAfter().map(wait -> ": wait " + wait.toSeconds() + " s, then try again").orElse(""));
+            // The password may be right: it stays for when the wait is over.
+            message.setText(refusal.getMessage() + refusal.retryAfter().filter(wait -> !refusal.getMessage()
+                    .contains("try again in")).map(wait -> "; try again in " + wait.toSeconds() + " s").orElse(""));
         } else {
             message.setText(refusal.getMessage());
         }
