@@ -22,11 +22,11 @@ final class TokenEndWatch implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        CompletionStage<?> answer = socket.onClose(webSocket, statusCode, reason);
+        // The connection first: by the time the socket's own listener hears of it, so has the connection's.
         if (statusCode == SocketListener.SESSION_ENDED) {
             ended.accept(reason);
         }
-        return answer;
+        return socket.onClose(webSocket, statusCode, reason);
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class ClientApp {
         options.machine().ifPresent(reopen::add);
         if (options.password().isPresent() && options.server() != null && options.user() != null) {
             char[] secret = options.password().get();
-            login.connect(Arrays.copyOf(secret, secret.length));
+            login.connectWith(secret);
             Arrays.fill(secret, '\0');
         }
     }

@@ -95,8 +95,17 @@ final class LoginView extends VBox {
         password.requestFocus();
     }
 
+    /**
+     * Logs in with the form's values and {@code password} (given at start-up), which the field
+     * keeps like a typed one, for when the server asks for the second factor's code.
+     */
+    void connectWith(char[] given) {
+        password.setText(new String(given));
+        connect();
+    }
+
     /** Logs in with the form's values, {@code secret} as the password (then cleared). */
-    void connect(char[] secret) {
+    private void connect(char[] secret) {
         ServerAddress address;
         try {
             address = ServerAddress.parse(server.getText());
