@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.skvmoip.server.KvmServer;
+import org.skvmoip.server.auth.Role;
 import org.skvmoip.server.auth.UserStore;
 import org.skvmoip.server.config.InventoryLoader;
 import org.skvmoip.sim.SimulatedModule;
@@ -86,7 +87,7 @@ public final class DemoMain implements Callable<Integer> {
         Path inventory = dir.resolve("rack.yaml");
         Files.writeString(inventory, inventoryYaml(rack));
         String password = randomPassword();
-        UserStore.open(dir.resolve("data").resolve("users.yaml")).setPassword(ADMIN, password.toCharArray());
+        UserStore.open(dir.resolve("data").resolve("users.yaml")).add(ADMIN, password.toCharArray(), Role.ADMIN, List.of());
 
         KvmServer server = KvmServer.start(InventoryLoader.load(inventory));
         running.add(server);

@@ -62,10 +62,9 @@ final class Authenticator {
         if (access == Route.Access.METRICS && metricsToken.isPresent() && metricsToken.get().matches(token.get())) {
             return new Caller("metrics", remoteAddress, "");
         }
-        // A change of the users file ends the changed users' tokens (UserStore's listeners) before they are looked up.
-        users.refresh();
         Optional<String> user = sessions.user(token.get());
-        Optional<Account> account = user.flatMap(users::account);
+        // As last read: this runs on an event loop. A change of the file ends the user's tokens within a second.
+        Optional<Account> account = user.flatMap(users::loaded);
         if (account.isEmpty()) {
             Optional<String> why = sessions.endedReason(token.get());
             throw ApiException.unauthorized(why.map(reason -> "your session was ended (" + reason + "); log in again")

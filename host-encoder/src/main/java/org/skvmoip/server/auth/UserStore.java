@@ -104,6 +104,14 @@ public final class UserStore {
         return Optional.ofNullable(user == null ? null : accounts.get(user));
     }
 
+    /**
+     * The user as the file was last read, without looking at the file: for the event loops,
+     * which must not wait on a disk. The server's watch ({@link #refresh()} every second) keeps it current.
+     */
+    public Optional<Account> loaded(String user) {
+        return Optional.ofNullable(user == null ? null : accounts.get(user));
+    }
+
     /** Every user, sorted by name. */
     public List<Account> accounts() {
         reloadIfChanged();

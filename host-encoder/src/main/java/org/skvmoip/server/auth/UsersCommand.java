@@ -10,10 +10,14 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.skvmoip.server.config.ConfigException;
+import org.skvmoip.server.config.Inventory;
 import org.skvmoip.server.config.InventoryLoader;
+import org.skvmoip.server.config.MachineConfig;
+import org.skvmoip.server.config.YamlMapping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,16 +27,19 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code users add|passwd|remove|list}: manages the users file (DATA-DIR/users.yaml) from a
- * shell, while the server runs or not; {@code --data-dir DIR} or {@code --config INVENTORY} says
- * where the file is. Passwords are read from the terminal without echo, or
+ * {@code users add|passwd|role|grant|revoke|remove|list}: manages the users file
+ * (DATA-DIR/users.yaml) from a shell, while the server runs or not (it ends the live sessions of
+ * a user changed here within a second); {@code --data-dir DIR} or {@code --config INVENTORY}
+ * says where the file is, and with {@code --config} grants are checked against the inventory's
+ * machines and groups. Passwords are read from the terminal without echo, or
  * from standard input with {@code --password-stdin} for scripts; never from the command line,
  * where other users of the machine could read them in the process list.
  * Exit codes: 0 done, 1 refused (the message on stderr says why).
  */
 @Command(name = "users", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
         description = "Adds, changes, removes and lists the users who may log in to the SKVMOIP server.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class,
+        subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.SetRole.class,
+                UsersCommand.AddGrants.class, UsersCommand.RemoveGrants.class, UsersCommand.Remove.class,
                 UsersCommand.ListUsers.class})
 public final class UsersCommand {
 
@@ -85,6 +92,55 @@ public final class UsersCommand {
 
     private UserStore store() throws IOException {
         return UserStore.open(usersFile(), hasher);
+    }
+
+    /** With --config, a grant must name a machine or group of the inventory: a typo would grant nothing. */
+    private void checkKnown(List<String> grants) throws IOException {
+        if (inventory == null) {
+            return;
+        }
+        Inventory loaded;
+        try {
+            loaded = InventoryLoader.load(inventory);
+        } catch (ConfigException e) {
+            throw new Refused(e.getMessage());
+        }
+        List<String> machines = loaded.machines().stream().map(MachineConfig::name).toList();
+        for (String grant : grants) {
+            Optional<String> group = Grant.group(grant);
+            if (group.isPresent() && !loaded.groups().containsKey(group.get())) {
+                throw new Refused(inventory + " has no group \"" + group.get() + "\""
+                        + YamlMapping.hint(group.get(), loaded.groups().keySet()) + "; nothing changed");
+            }
+            if (group.isEmpty() && !Grant.EVERY_MACHINE.equals(grant) && !machines.contains(grant)) {
+                throw new Refused(inventory + " has no machine \"" + grant + "\"" + YamlMapping.hint(grant, machines)
+                        + "; nothing changed");
+            }
+        }
+    }
+
+    /** The subcommands that name a user share their parent and output. */
+    abstract static class UserCommand implements Callable<Integer> {
+        @ParentCommand
+        UsersCommand parent;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The user name.")
+        String name;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        UserStore existingUser() throws IOException {
+            UserStore store = parent.store();
+            if (!store.exists(name)) {
+                throw new Refused("no user " + name + " in " + store.file() + "; add one with: users add " + name);
+            }
+            return store;
+        }
     }
 
     private Path usersFile() throws IOException {
@@ -150,16 +206,28 @@ public final class UsersCommand {
         }
     }
 
-    @Command(name = "add", exitCodeOnInvalidInput = 1, description = "Adds a user and sets the password.")
+    @Command(name = "add", exitCodeOnInvalidInput = 1,
+            description = "Adds a user with a role (no machines granted yet) and sets the password.")
     static final class Add extends PasswordCommand {
+        @Option(names = "--role", paramLabel = "ROLE", defaultValue = "operator",
+                description = "admin, operator or viewer (default: ${DEFAULT-VALUE}).")
+        String role;
+
         @Override
         public Integer call() throws IOException {
+            Role parsed = Role.parse(role);
             UserStore store = parent.store();
             if (store.exists(name)) {
                 throw new Refused("user " + name + " exists already; change the password with: users passwd " + name);
             }
-            setPassword(store);
-            out().println("Added user " + name + " to " + store.file());
+            char[] password = readPassword();
+            try {
+                store.add(name, password, parsed, List.of());
+            } finally {
+                PasswordHasher.clear(password);
+            }
+            out().println("Added user " + name + " (" + parsed.wireName() + ") to " + store.file()
+                    + (parsed == Role.ADMIN ? "" : "; grant machines with: users grant " + name + " MACHINE|group:GROUP|*"));
             return 0;
         }
     }
@@ -178,29 +246,71 @@ public final class UsersCommand {
         }
     }
 
-    @Command(name = "remove", exitCodeOnInvalidInput = 1, description = "Removes a user.")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        UsersCommand parent;
+    @Command(name = "role", exitCodeOnInvalidInput = 1,
+            description = "Changes a user's role; their sessions end.")
+    static final class SetRole extends UserCommand {
+        @Parameters(index = "1", paramLabel = "ROLE", description = "admin, operator or viewer.")
+        String role;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Override
+        public Integer call() throws IOException {
+            Role parsed = Role.parse(role);
+            Account account = existingUser().setRole(name, parsed);
+            out().println("Changed the role of " + account);
+            return 0;
+        }
+    }
 
-        @Parameters(paramLabel = "NAME")
-        String name;
+    @Command(name = "grant", exitCodeOnInvalidInput = 1,
+            description = "Grants a user machines, groups of machines (group:NAME) or every machine (*); their sessions end.")
+    static final class AddGrants extends UserCommand {
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "GRANT", description = "MACHINE, group:GROUP or *.")
+        List<String> grants;
 
+        @Override
+        public Integer call() throws IOException {
+            UserStore store = existingUser();
+            parent.checkKnown(grants);
+            out().println("Granted: " + store.grant(name, grants));
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", exitCodeOnInvalidInput = 1,
+            description = "Takes grants back from a user; their sessions end.")
+    static final class RemoveGrants extends UserCommand {
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "GRANT", description = "MACHINE, group:GROUP or *.")
+        List<String> grants;
+
+        @Override
+        public Integer call() throws IOException {
+            UserStore store = existingUser();
+            Account before = store.account(name).orElseThrow();
+            List<String> missing = grants.stream().filter(g -> !before.grants().contains(g)).toList();
+            if (!missing.isEmpty()) {
+                throw new Refused(name + " has no grant " + String.join(", ", missing) + " (has: "
+                        + (before.grants().isEmpty() ? "none" : String.join(" ", before.grants())) + "); nothing changed");
+            }
+            out().println("Revoked: " + store.revoke(name, grants));
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", exitCodeOnInvalidInput = 1, description = "Removes a user; their sessions end.")
+    static final class Remove extends UserCommand {
         @Override
         public Integer call() throws IOException {
             UserStore store = parent.store();
             if (!store.remove(name)) {
                 throw new Refused("no user " + name + " in " + store.file());
             }
-            spec.commandLine().getOut().println("Removed user " + name);
+            out().println("Removed user " + name);
             return 0;
         }
     }
 
-    @Command(name = "list", exitCodeOnInvalidInput = 1, description = "Lists the user names, one a line.")
+    @Command(name = "list", exitCodeOnInvalidInput = 1,
+            description = "Lists the users, one a line: name, role, grants.")
     static final class ListUsers implements Callable<Integer> {
         @ParentCommand
         UsersCommand parent;
@@ -210,10 +320,18 @@ public final class UsersCommand {
 
         @Override
         public Integer call() throws IOException {
-            List<String> users = parent.store().users();
-            users.forEach(spec.commandLine().getOut()::println);
+            for (Account account : parent.store().accounts()) {
+                spec.commandLine().getOut().println(listLine(account));
+            }
             return 0;
         }
+    }
+
+    /** Tab-separated, for people and for scripts alike; an admin's grants are "*" whatever the file says. */
+    static String listLine(Account account) {
+        String grants = account.role() == Role.ADMIN ? Grant.EVERY_MACHINE
+                : account.grants().isEmpty() ? "-" : String.join(",", account.grants());
+        return account.name() + "\t" + account.role().wireName() + "\t" + grants;
     }
 
     static final int MAX_PASSWORD_LENGTH = 1024;

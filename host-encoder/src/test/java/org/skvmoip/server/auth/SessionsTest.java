@@ -115,4 +115,112 @@ class SessionsTest {
 
         assertThat(sessions.count("alice")).isZero();
     }
+
+    /** A socket attached to a token: what it was told. */
+    private final List<String> told = new ArrayList<>();
+
+    private AutoCloseable socket(String token, String name) {
+        return sessions.attach(token, reason -> told.add(name + ": " + reason)).orElseThrow();
+    }
+
+    @Test
+    void loggingOutTellsTheTokensSocketsOnly() {
+        String token = sessions.issue("alice");
+        String other = sessions.issue("alice");
+        socket(token, "input");
+        socket(token, "video");
+        socket(other, "other");
+
+        sessions.revoke(token);
+
+        assertThat(told).containsExactly("input: logged out", "video: logged out");
+        assertThat(sessions.endedReason(token)).contains("logged out");
+        assertThat(sessions.endedReason(other)).isEmpty();
+    }
+
+    @Test
+    void theSweepEndsAnExpiredTokenAndTellsItsSocketsWithoutARequest() {
+        String token = sessions.issue("alice");
+        socket(token, "video");
+
+        clock.advance(Duration.ofHours(12));
+        sessions.sweep();
+
+        assertThat(told).containsExactly("video: session expired");
+        assertThat(sessions.user(token)).isEmpty();
+    }
+
+    @Test
+    void anOpenSocketKeepsItsTokenFromIdling() throws Exception {
+        String token = sessions.issue("alice");
+        AutoCloseable video = socket(token, "video");
+
+        clock.advance(Duration.ofHours(3));
+        sessions.sweep();
+        assertThat(told).isEmpty();
+        video.close();
+        clock.advance(Duration.ofMinutes(59));
+        sessions.sweep();
+
+        assertThat(sessions.user(token)).contains("alice");
+        clock.advance(Duration.ofHours(1));
+        assertThat(sessions.user(token)).isEmpty();
+        assertThat(sessions.endedReason(token)).contains("session expired");
+    }
+
+    @Test
+    void theOldestTokensSocketsAreToldWhyWhenALoginEvictsIt() {
+        String oldest = sessions.issue("alice");
+        socket(oldest, "desktop");
+        sessions.issue("alice");
+        sessions.issue("alice");
+
+        sessions.issue("alice");
+
+        assertThat(told).containsExactly("desktop: session ended: signed in 4 times, the oldest session is ended");
+        assertThat(sessions.endedReason(oldest)).contains(sessions.evictedReason());
+    }
+
+    @Test
+    void endingAUserTellsTheSocketsOfEveryTokenOfTheirs() {
+        socket(sessions.issue("alice"), "a1");
+        socket(sessions.issue("alice"), "a2");
+        socket(sessions.issue("bob"), "b1");
+
+        sessions.endUser("alice", Sessions.ACCOUNT_CHANGED);
+
+        assertThat(told).containsExactlyInAnyOrder("a1: " + Sessions.ACCOUNT_CHANGED, "a2: " + Sessions.ACCOUNT_CHANGED);
+        assertThat(sessions.count("alice")).isZero();
+        assertThat(sessions.count("bob")).isEqualTo(1);
+    }
+
+    @Test
+    void anEndedTokenTakesNoSocket() {
+        String token = sessions.issue("alice");
+        sessions.revoke(token);
+
+        assertThat(sessions.attach(token, reason -> told.add(reason))).isEmpty();
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void aDetachedSocketIsNotToldLater() throws Exception {
+        String token = sessions.issue("alice");
+        socket(token, "closed").close();
+
+        sessions.revoke(token);
+
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void theReasonsRememberedAreBounded() {
+        String first = sessions.issue("alice");
+        sessions.revoke(first);
+        for (int i = 0; i < Sessions.REMEMBERED_ENDINGS; i++) {
+            sessions.revoke(sessions.issue("bob"));
+        }
+
+        assertThat(sessions.endedReason(first)).isEmpty();
+    }
 }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,5 +147,98 @@ class UserStoreTest {
         Files.writeString(file, "users:\n  alice:\n    password: \"" + hash + "\"\n  alice:\n    password: \"" + hash + "\"\n");
 
         assertThatThrownBy(this::open).hasMessage(file + ":4: users.alice: appears twice (first on line 2)");
+    }
+
+    @Test
+    void rolesAndGrantsAreKeptAcrossRestarts() throws IOException {
+        open().add("vera", "pw".toCharArray(), Role.VIEWER, List.of("web-01", "group:lab"));
+
+        Account vera = open().account("vera").orElseThrow();
+
+        assertThat(vera.role()).isEqualTo(Role.VIEWER);
+        assertThat(vera.grants()).containsExactly("web-01", "group:lab");
+    }
+
+    @Test
+    void anEntryFromBeforeRolesIsAnOperatorOfEveryMachine() throws IOException {
+        String hash = FAST.hash("pw".toCharArray());
+        Files.writeString(dir.resolve("users.yaml"), "users:\n  alice:\n    password: \"" + hash + "\"\n");
+
+        Account alice = open().account("alice").orElseThrow();
+
+        assertThat(alice.role()).isEqualTo(Role.OPERATOR);
+        assertThat(alice.grants()).containsExactly(Grant.EVERY_MACHINE);
+    }
+
+    @Test
+    void aUserWithARoleAndNoGrantsKeysHasNoMachines() throws IOException {
+        String hash = FAST.hash("pw".toCharArray());
+        Files.writeString(dir.resolve("users.yaml"), "users:\n  otto:\n    password: \"" + hash + "\"\n    role: operator\n");
+
+        assertThat(open().account("otto").orElseThrow().grants()).isEmpty();
+    }
+
+    @Test
+    void grantsAndRevokesChangeOnlyWhatTheyName() throws IOException {
+        UserStore store = open();
+        store.add("otto", "pw".toCharArray(), Role.OPERATOR, List.of("web-01"));
+
+        store.grant("otto", List.of("group:lab", "web-01", "db-01"));
+        store.revoke("otto", List.of("web-01"));
+
+        assertThat(open().account("otto").orElseThrow().grants()).containsExactly("group:lab", "db-01");
+    }
+
+    @Test
+    void aBadRoleOrGrantInTheFileNamesItsLine() throws IOException {
+        Path file = dir.resolve("users.yaml");
+        String hash = FAST.hash("pw".toCharArray());
+        Files.writeString(file, "users:\n  otto:\n    password: \"" + hash + "\"\n    role: root\n");
+        assertThatThrownBy(this::open).hasMessage(file + ":4: users.otto.role: a role is admin, operator or viewer, was \"root\"");
+
+        Files.writeString(file, "users:\n  otto:\n    password: \"" + hash + "\"\n    role: viewer\n    grants: [\"a b\"]\n");
+        assertThatThrownBy(this::open).hasMessageStartingWith(file + ":5: users.otto.grants: \"a b\": a grant is a machine name");
+    }
+
+    @Test
+    void aBadGrantIsRefusedBeforeAnythingIsWritten() throws IOException {
+        UserStore store = open();
+        store.add("otto", "pw".toCharArray(), Role.OPERATOR, List.of());
+
+        assertThatThrownBy(() -> store.grant("otto", List.of("web-01", "group:"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("group:");
+        assertThat(open().account("otto").orElseThrow().grants()).isEmpty();
+    }
+
+    @Test
+    void aRunningServerIsToldWhoseEntryAnotherProcessChanged() throws IOException {
+        UserStore server = open();
+        server.add("alice", "pw".toCharArray(), Role.ADMIN, List.of());
+        server.add("bob", "pw".toCharArray(), Role.OPERATOR, List.of("m1"));
+        server.add("carol", "pw".toCharArray(), Role.VIEWER, List.of("m1"));
+        List<String> changed = new ArrayList<>();
+        server.onChange(changed::add);
+
+        UserStore command = open();
+        command.setPassword("alice", "new".toCharArray());
+        command.grant("bob", List.of("m2"));
+        command.remove("carol");
+        command.add("dave", "pw".toCharArray(), Role.VIEWER, List.of());
+        server.refresh();
+
+        assertThat(changed).containsExactlyInAnyOrder("alice", "bob", "carol");
+    }
+
+    @Test
+    void refreshingAnUnchangedFileTellsNobody() throws IOException {
+        UserStore server = open();
+        server.add("alice", "pw".toCharArray(), Role.ADMIN, List.of());
+        List<String> changed = new ArrayList<>();
+        server.onChange(changed::add);
+
+        server.refresh();
+        server.refresh();
+
+        assertThat(changed).isEmpty();
     }
 }

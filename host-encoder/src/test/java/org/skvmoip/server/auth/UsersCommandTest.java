@@ -134,7 +134,8 @@ class UsersCommandTest {
         assertThat(run("", "remove", "bob")).isZero();
         assertThat(run("", "list")).isZero();
 
-        assertThat(out.toString()).isEqualTo("Removed user bob" + System.lineSeparator() + "alice" + System.lineSeparator());
+        assertThat(out.toString()).isEqualTo("Removed user bob" + System.lineSeparator() + "alice\toperator\t-"
+                + System.lineSeparator());
         assertThat(run("", "remove", "bob")).isEqualTo(1);
         assertThat(err.toString()).contains("no user bob in");
     }
@@ -176,5 +177,78 @@ class UsersCommandTest {
     @Test
     void anUnknownSubcommandIsAUserError() {
         assertThat(run("", "delete", "alice")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewUserIsAnOperatorOfNoMachineUnlessToldOtherwise() throws IOException {
+        run("pw\n", "add", "otto", "--password-stdin");
+        run("pw\n", "add", "vera", "--password-stdin", "--role", "viewer");
+
+        assertThat(store().account("otto").orElseThrow()).isEqualTo(account("otto", Role.OPERATOR));
+        assertThat(store().account("vera").orElseThrow().role()).isEqualTo(Role.VIEWER);
+        assertThat(out.toString()).contains("grant machines with: users grant otto MACHINE|group:GROUP|*");
+    }
+
+    @Test
+    void anUnknownRoleIsRefusedNamingTheThree() {
+        assertThat(run("pw\n", "add", "otto", "--password-stdin", "--role", "root")).isEqualTo(1);
+
+        assertThat(err.toString()).contains("a role is admin, operator or viewer, was \"root\"");
+    }
+
+    @Test
+    void roleGrantRevokeAndListTogether() throws IOException {
+        run("pw\n", "add", "otto", "--password-stdin");
+        run("pw\n", "add", "root", "--password-stdin", "--role", "admin");
+
+        assertThat(run("", "grant", "otto", "web-01", "group:lab")).isZero();
+        assertThat(run("", "role", "otto", "viewer")).isZero();
+        assertThat(run("", "revoke", "otto", "web-01")).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run("", "list")).isZero();
+
+        assertThat(out.toString()).isEqualTo("otto\tviewer\tgroup:lab\nroot\tadmin\t*\n");
+    }
+
+    @Test
+    void revokingAGrantTheUserLacksChangesNothingAndSaysWhatTheyHave() throws IOException {
+        run("pw\n", "add", "otto", "--password-stdin");
+        run("", "grant", "otto", "web-01");
+
+        assertThat(run("", "revoke", "otto", "web-01", "db-01")).isEqualTo(1);
+
+        assertThat(err.toString()).contains("otto has no grant db-01 (has: web-01); nothing changed");
+        assertThat(store().account("otto").orElseThrow().grants()).containsExactly("web-01");
+    }
+
+    @Test
+    void withTheInventoryAGrantMustNameOneOfItsMachinesOrGroups() throws IOException {
+        Path inventory = dataDir.resolve("rack.yaml");
+        Files.writeString(inventory, "server:\n  data-dir: .\nmachines:\n  - name: web-01\n    source: /dev/video0\n"
+                + "groups:\n  lab: [web-01]\n");
+        UsersCommand command = new UsersCommand(new ByteArrayInputStream("pw\n".getBytes(StandardCharsets.UTF_8)), FAST);
+        CommandLine line = UsersCommand.commandLine(command).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        line.execute("add", "otto", "--password-stdin", "--config", inventory.toString());
+
+        assertThat(line.execute("grant", "otto", "web-1", "--config", inventory.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("has no machine \"web-1\"; did you mean \"web-01\"?");
+        assertThat(line.execute("grant", "otto", "group:labs", "--config", inventory.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("has no group \"labs\"; did you mean \"lab\"?");
+        assertThat(line.execute("grant", "otto", "web-01", "group:lab", "*", "--config", inventory.toString())).isZero();
+        assertThat(store().account("otto").orElseThrow().grants()).containsExactly("web-01", "group:lab", "*");
+    }
+
+    @Test
+    void roleAndGrantOfAnUnknownUserAreRefused() {
+        assertThat(run("", "role", "nobody", "viewer")).isEqualTo(1);
+        assertThat(run("", "grant", "nobody", "m1")).isEqualTo(1);
+
+        assertThat(err.toString()).contains("no user nobody in").contains("users add nobody");
+    }
+
+    private Account account(String name, Role role) throws IOException {
+        Account stored = store().account(name).orElseThrow();
+        return new Account(name, stored.passwordHash(), role, java.util.List.of());
     }
 }

@@ -22,6 +22,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.skvmoip.server.KvmServer;
 import org.skvmoip.server.api.ApiSettings;
 import org.skvmoip.server.auth.PasswordHasher;
+import org.skvmoip.server.auth.Role;
 import org.skvmoip.server.auth.UserStore;
 import org.skvmoip.server.config.InventoryLoader;
 import org.skvmoip.server.config.SecretsFile;
@@ -33,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A whole installation on loopback: simulated machines (real firmware, W5500 model, USB host,
  * virtual target with its screen as MJPEG), an inventory file written as an operator would, a
- * user made with the users file, and the real server started from it. The client side is the
+ * user (an operator of every machine) made with the users file, and the real server started from it. The client side is the
  * JDK's own HTTP and WebSocket client over TLS, trusting only the server's generated certificate.
  *
  * <p>Shared with other modules' tests (host-client) through host-encoder's test-jar.
@@ -102,6 +103,12 @@ public final class ServerRig implements AutoCloseable {
         return new ServerRig(dir, machines, videoOnlyMachines, PORT_OFFSET_BASE, 0);
     }
 
+    /** With groups of machines users can be granted, given as the inventory's {@code groups:} mapping's lines. */
+    public static ServerRig startWithGroups(Path dir, int machines, String groups) throws Exception {
+        // The groups section follows the machines list, where video-only machines would go.
+        return new ServerRig(dir, machines, "groups:\n" + groups, PORT_OFFSET_BASE, 0);
+    }
+
     /**
      * As {@link #start(Path, int, String)}, the modules' host ports at {@code portOffsetBase} (+100
      * per module; {@link #EPHEMERAL_PORTS} for free ones) and the API on {@code httpsPort} (0: free).
@@ -127,9 +134,23 @@ public final class ServerRig implements AutoCloseable {
         return URI.create("wss://127.0.0.1:" + server.port() + path);
     }
 
+    /** The users file as the users command edits it, from outside the running server. */
+    public UserStore users() throws IOException {
+        return UserStore.open(dir.resolve("data/users.yaml"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS));
+    }
+
+    /** Adds a user with the rig's password. */
+    public void addUser(String name, Role role, String... grants) throws IOException {
+        users().add(name, PASSWORD.toCharArray(), role, List.of(grants));
+    }
+
     public String login() throws IOException, InterruptedException {
+        return login(USER);
+    }
+
+    public String login(String user) throws IOException, InterruptedException {
         HttpResponse<String> response = post("/api/login", null,
-                "{\"user\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}");
+                "{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
         if (response.statusCode() != 200) {
             throw new AssertionError("login refused: " + response.statusCode() + " " + response.body());
         }
