@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code users add|passwd|remove|list}: manages the users file (DATA-DIR/users.yaml) from a
+ * {@code users add|passwd|remove|list} (and {@code users totp}, {@link TotpCommand}): manages the users file (DATA-DIR/users.yaml) from a
  * shell, while the server runs or not; {@code --data-dir DIR} or {@code --config INVENTORY} says
  * where the file is. Passwords are read from the terminal without echo, or
  * from standard input with {@code --password-stdin} for scripts; never from the command line,
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "users", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
         description = "Adds, changes, removes and lists the users who may log in to the SKVMOIP server.",
         subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class,
-                UsersCommand.ListUsers.class})
+                UsersCommand.ListUsers.class, TotpCommand.class})
 public final class UsersCommand {
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -45,7 +45,7 @@ public final class UsersCommand {
     Path inventory;
 
     private final InputStream stdin;
-    private final PasswordHasher hasher;
+    final PasswordHasher hasher;
 
     /** The command as the server's launcher runs it: System.in, the default hash strength. */
     public UsersCommand() {
@@ -87,7 +87,7 @@ public final class UsersCommand {
         return UserStore.open(usersFile(), hasher);
     }
 
-    private Path usersFile() throws IOException {
+    Path usersFile() throws IOException {
         if (inventory == null) {
             return (dataDir == null ? Path.of("skvm-data") : dataDir).resolve("users.yaml");
         }

@@ -317,7 +317,7 @@ public final class SecondFactors {
         StringBuilder text = new StringBuilder()
                 .append("# Second factors of the SKVMOIP server's users: TOTP keys (in base 32), the last step a code\n")
                 .append("# was accepted for, hashes of the unused recovery codes. Written by `users totp` and the server.\n")
-                .append("users:\n");
+                .append(all.isEmpty() ? "users: {}\n" : "users:\n");
         for (Map.Entry<String, Entry> user : all.entrySet()) {
             Entry entry = user.getValue();
             // Names, base 32 and hashes hold no character that needs escaping inside double quotes.
