@@ -7,7 +7,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -194,10 +193,8 @@ public final class SecondFactors {
     /** Reads, edits and writes the file under its lock; writes only when the edit returned non-false. */
     private <T> T change(Function<Map<String, Entry>, T> edit) throws IOException {
         synchronized (PROCESS_LOCK) {
-            PrivateFile.createDirectories(file.toAbsolutePath().getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = channel.lock()) {
+            try (FileChannel channel = PrivateFile.openLockFile(lockFile); FileLock lock = channel.lock()) {
                 synchronized (this) {
                     load();
                     Map<String, Entry> changed = new TreeMap<>(entries);
