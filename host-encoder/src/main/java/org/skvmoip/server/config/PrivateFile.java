@@ -57,6 +57,18 @@ public final class PrivateFile {
         }
     }
 
+    /**
+     * A channel on an empty file that only serves to be locked ({@link FileChannel#lock()}),
+     * created owner-only if missing. Never replaced as {@link #write} replaces files: a lock
+     * holds on the file it was taken on.
+     */
+    public static FileChannel openLockFile(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        createDirectories(directory);
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                ownerOnly(directory, OWNER_FILE));
+    }
+
     /** Creates the directory (and its parents) owner-only where it does not exist yet. */
     public static void createDirectories(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {

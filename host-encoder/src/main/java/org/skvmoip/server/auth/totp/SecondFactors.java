@@ -7,7 +7,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -194,10 +193,8 @@ public final class SecondFactors {
     /** Reads, edits and writes the file under its lock; writes only when the edit returned non-false. */
     private <T> T change(Function<Map<String, Entry>, T> edit) throws IOException {
         synchronized (PROCESS_LOCK) {
-            PrivateFile.createDirectories(file.toAbsolutePath().getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = channel.lock()) {
+            try (FileChannel channel = PrivateFile.openLockFile(lockFile); FileLock lock = channel.lock()) {
                 synchronized (this) {
                     load();
                     Map<String, Entry> changed = new TreeMap<>(entries);
@@ -317,7 +314,7 @@ public final class SecondFactors {
         StringBuilder text = new StringBuilder()
                 .append("# Second factors of the SKVMOIP server's users: TOTP keys (in base 32), the last step a code\n")
                 .append("# was accepted for, hashes of the unused recovery codes. Written by `users totp` and the server.\n")
-                .append("users:\n");
+                .append(all.isEmpty() ? "users: {}\n" : "users:\n");
         for (Map.Entry<String, Entry> user : all.entrySet()) {
             Entry entry = user.getValue();
             // Names, base 32 and hashes hold no character that needs escaping inside double quotes.

@@ -80,6 +80,8 @@ class SecondFactorsTest {
         Path file = dir.resolve(ServerSettings.SECOND_FACTORS_FILE);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        Path lock = dir.resolve(ServerSettings.SECOND_FACTORS_FILE + ".lock");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lock))).isEqualTo("rw-------");
         String text = Files.readString(file);
         assertThat(alice.recoveryCodes()).allSatisfy(code -> assertThat(text).doesNotContain(code));
     }
