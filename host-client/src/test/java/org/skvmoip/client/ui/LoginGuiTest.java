@@ -127,8 +127,9 @@ class LoginGuiTest {
     void aThrottledLoginSaysHowLongToWaitAndKeepsThePassword(ServerRig rig) throws Exception {
         RackUsers.add(rig, "gui-throttled", Role.OPERATOR, "*");
         Scene scene = atLogin(rig, "gui-throttled");
-        // The free failures, then failures each past the wait the one before set (1 s, 2 s): 4 s to wait now.
-        for (int failure = 1; failure <= LoginThrottle.FREE_FAILURES + 3; failure++) {
+        // The free failures, then failures each past the wait the one before set (1, 2, 4 s): 8 s to
+        // wait now, ample for the click below even on a loaded machine.
+        for (int failure = 1; failure <= LoginThrottle.FREE_FAILURES + 4; failure++) {
             while (rig.post("/api/login", null, "{\"user\":\"gui-throttled\",\"password\":\"wrong\"}")
                     .statusCode() == 429) {
                 Thread.sleep(200);
