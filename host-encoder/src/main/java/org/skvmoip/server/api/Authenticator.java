@@ -67,10 +67,14 @@ final class Authenticator {
         Optional<Account> account = user.flatMap(users::loaded);
         if (account.isEmpty()) {
             Optional<String> why = sessions.endedReason(token.get());
-            throw ApiException.unauthorized(why.map(reason -> "your session was ended (" + reason + "); log in again")
+            throw ApiException.unauthorized(why.map(Authenticator::ended)
                     .orElse("the token is unknown or has expired; log in again"), true);
         }
         return new Caller(user.get(), remoteAddress, token.get(), Rights.of(account.get(), groups));
+    }
+
+    private static String ended(String reason) {
+        return "your session was ended (" + reason + ")" + (reason.endsWith("log in again") ? "" : "; log in again");
     }
 
     static Optional<String> token(HttpHeaders headers, Map<String, List<String>> query, boolean upgrade) {

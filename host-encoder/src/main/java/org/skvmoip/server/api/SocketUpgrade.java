@@ -1,5 +1,7 @@
 package org.skvmoip.server.api;
 
+import org.skvmoip.server.auth.Sessions;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,8 +14,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
-
-import org.skvmoip.server.auth.Sessions;
 
 /**
  * Turns an authenticated, checked HTTPS request into a WebSocket: the handshake, then the

@@ -73,6 +73,10 @@ class TokenSocketsTest {
         assertThat(input.frames().closed.get(10, TimeUnit.SECONDS)).isEqualTo("4001 logged out");
         assertThat(sentUntilReleased()).containsExactly("release-all");
         assertThat(api.seats.controller("m1")).isEmpty();
+        HttpResponse<String> after = api.post("/api/machines/m1/keys", bob, "{\"combo\":\"a\"}");
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(ApiFixture.json(after.body()).get("error").asText())
+                .isEqualTo("your session was ended (logged out); log in again");
     }
 
     @Test
@@ -97,7 +101,7 @@ class TokenSocketsTest {
         assertThat(old.statusCode()).isEqualTo(401);
         assertThat(old.headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
         assertThat(ApiFixture.json(old.body()).get("error").asText())
-                .isEqualTo("your session was ended (" + Sessions.ACCOUNT_CHANGED + "); log in again");
+                .isEqualTo("your session was ended (account changed by an administrator: log in again)");
     }
 
     @Test
@@ -123,7 +127,8 @@ class TokenSocketsTest {
         assertThat(input.frames().closed.get(10, TimeUnit.SECONDS)).isEqualTo("4001 " + why);
         HttpResponse<String> evicted = api.get("/api/machines", bob);
         assertThat(evicted.statusCode()).isEqualTo(401);
-        assertThat(ApiFixture.json(evicted.body()).get("error").asText()).contains(why);
+        assertThat(ApiFixture.json(evicted.body()).get("error").asText())
+                .isEqualTo("your session was ended (" + why + "); log in again");
     }
 
     @Test

@@ -148,4 +148,23 @@ class InventoryLoaderTest {
         assertThat(inventory.machines()).anyMatch(m -> !m.encoder().equals(inventory.server().encoderDefaults()));
         assertThat(List.copyOf(inventory.machines())).allMatch(m -> m.fps() > 0);
     }
+
+    @Test
+    void groupsNameMachinesOfTheFile() throws Exception {
+        Inventory inventory = load("""
+                machines:
+                  - name: web-01
+                    source: /dev/video0
+                  - name: db-01
+                    source: /dev/video1
+                groups:
+                  lab: [web-01, db-01]
+                  databases: db-01
+                """);
+
+        assertThat(inventory.groups()).containsOnlyKeys("lab", "databases");
+        assertThat(inventory.groups().get("lab")).containsExactly("web-01", "db-01");
+        assertThat(inventory.groups().get("databases")).containsExactly("db-01");
+        assertThat(load("machines: []\n").groups()).isEmpty();
+    }
 }
