@@ -50,8 +50,8 @@ final class CliSession {
                 }
                 char[] password = passwords.get(user, address.toString()).orElseThrow(() -> new CliFailure(
                         ExitCodes.AUTHENTICATION, "the saved session for " + user + " at " + address
-                                + " has ended (" + e.getMessage() + "); run skvm login again (or set "
-                                + Passwords.ENV + ")"));
+                                + " has ended: " + e.getMessage() + " (run skvm login, or set " + Passwords.ENV
+                                + ")"));
                 save(address, logIn(server, user, password));
                 return call.run(server);
             }

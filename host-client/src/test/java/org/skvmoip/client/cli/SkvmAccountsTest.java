@@ -100,6 +100,6 @@ class SkvmAccountsTest {
 
         assertThat(result.code()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).contains("has ended").contains("signed in 17 times")
-                .contains("run skvm login again");
+                .contains("(run skvm login");
     }
 }
