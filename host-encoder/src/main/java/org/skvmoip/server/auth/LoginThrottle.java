@@ -28,7 +28,12 @@ import java.util.regex.Pattern;
  * {@value #ADDRESS_FREE_FAILURES} times for any names (so spraying many names from one address
  * is bounded too). Refusals are decided before any password is hashed.
  *
- * <p>Memory is bounded: at most {@code maxEntries} pairs and as many addresses are remembered,
+ * <p>Wrong second factor codes are counted per user as well, from any address, with the same
+ * free failures and delays, checked only once the password was right: six digits fall to a
+ * guesser spread over many addresses otherwise, and only someone holding the password can
+ * delay that user's codes.
+ *
+ * <p>Memory is bounded: at most {@code maxEntries} pairs and as many addresses and users are remembered,
  * the longest quiet dropped first. Dropping is safe: each entry costs its maker a failed,
  * hashed attempt, and the ceiling bounds those from failing sources.
  * Callers pass the address without its port; IPv6 addresses count per /64, the block a single
@@ -64,6 +69,7 @@ public final class LoginThrottle {
     private final Clock clock;
     private final Counts bySource;
     private final Counts byAddress;
+    private final Counts codesByUser;
     private final double failingChecksPerSecond;
     private final int failingBurst;
     private double budget;
@@ -85,6 +91,7 @@ public final class LoginThrottle {
         this.clock = clock;
         this.bySource = new Counts(maxEntries);
         this.byAddress = new Counts(maxEntries);
+        this.codesByUser = new Counts(maxEntries);
         this.failingChecksPerSecond = failingChecksPerSecond;
         this.failingBurst = failingBurst;
         this.budget = failingBurst;
@@ -122,9 +129,20 @@ public final class LoginThrottle {
         byAddress.fail(addressKey(remoteAddress), now);
     }
 
+    /** How long this user's next second factor code must wait before it is checked; zero: go ahead. */
+    public synchronized Duration codeWait(String user) {
+        return codesByUser.wait(userKey(user), clock.instant());
+    }
+
+    /** A wrong code for the user, from any address; the caller counts the source's failure too. */
+    public synchronized void codeFailed(String user) {
+        codesByUser.fail(userKey(user), clock.instant());
+    }
+
     /** Clears the source; not its address, so one known account cannot hide guesses at others. */
     public synchronized void succeeded(String user, String remoteAddress) {
         bySource.clear(sourceKey(user, remoteAddress));
+        codesByUser.clear(userKey(user));
     }
 
     private void refill(Instant now) {
@@ -136,10 +154,13 @@ public final class LoginThrottle {
     }
 
     /** Names are bounded in length so that a client cannot make one entry huge. */
+    private static String userKey(String user) {
+        return user == null ? "" : user.length() > 64 ? user.substring(0, 64) : user;
+    }
+
     private static String sourceKey(String user, String remoteAddress) {
-        String name = user == null ? "" : user.length() > 64 ? user.substring(0, 64) : user;
         // A newline is in no address, so no two pairs share a key.
-        return addressKey(remoteAddress) + "\n" + name;
+        return addressKey(remoteAddress) + "\n" + userKey(user);
     }
 
     static String addressKey(String remoteAddress) {

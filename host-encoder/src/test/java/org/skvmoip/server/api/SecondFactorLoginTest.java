@@ -82,6 +82,24 @@ class SecondFactorLoginTest {
     }
 
     @Test
+    void wrongCodesFromManyAddressesDelayTheUsersCodes() throws Exception {
+        Enrollment alice = enrolAlice();
+        String body = "{\"user\":\"alice\",\"password\":\"" + ApiFixture.PASSWORD + "\",\"otp\":\"";
+        for (int i = 0; i <= LoginThrottle.FREE_FAILURES; i++) {
+            try (FromAddress guesser = new FromAddress(api, "127.0.1." + (i + 1))) {
+                assertThat(guesser.post("/api/login", body + wrong(codeOfStep(alice, 0)) + "\"}").status()).isEqualTo(401);
+            }
+        }
+
+        try (FromAddress other = new FromAddress(api, "127.0.2.1")) {
+            FromAddress.Answer refused = other.post("/api/login", body + codeOfStep(alice, 0) + "\"}");
+
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.body()).contains("too many wrong second factor codes");
+        }
+    }
+
+    @Test
     void aCodeOfTwoStepsAgoHasExpired() throws Exception {
         Enrollment alice = enrolAlice();
 

@@ -123,6 +123,18 @@ class LoginThrottleTest {
     }
 
     @Test
+    void wrongCodesAreCountedPerUserFromEveryAddress() {
+        for (int i = 0; i <= LoginThrottle.FREE_FAILURES; i++) {
+            throttle.codeFailed("alice");
+        }
+
+        assertThat(throttle.codeWait("alice")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.codeWait("bob")).isZero();
+        throttle.succeeded("alice", "10.0.0.9");
+        assertThat(throttle.codeWait("alice")).isZero();
+    }
+
+    @Test
     void countsAreForgottenAfterAnHourOfQuiet() {
         fail("alice", "10.0.0.5", 10);
 

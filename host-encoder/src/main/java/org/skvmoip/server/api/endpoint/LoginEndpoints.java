@@ -1,6 +1,7 @@
 package org.skvmoip.server.api.endpoint;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +137,13 @@ public final class LoginEndpoints {
             throw ApiException.secondFactorRequired("this user has a second factor: send the 6-digit code of the"
                     + " authenticator app as \"otp\" (or after the password), or a recovery code as \"otp\"");
         }
+        Duration wait = throttle.codeWait(who.user());
+        if (wait.compareTo(Duration.ZERO) > 0) {
+            long seconds = Math.max(1, wait.toSeconds());
+            audit.record(who, "login", "", "refused: second factor throttled for " + seconds + " s");
+            throw ApiException.tooManyRequests("too many wrong second factor codes for this user; try again in "
+                    + seconds + " s", wait);
+        }
         SecondFactors.Check check;
         try {
             check = secondFactors.check(who.user(), code.get());
@@ -145,6 +153,7 @@ public final class LoginEndpoints {
         }
         if (check == SecondFactors.Check.REFUSED) {
             throttle.failed(who.user(), who.remoteAddress());
+            throttle.codeFailed(who.user());
             audit.record(who, "login", "", "denied: wrong or used second factor code");
             throw ApiException.unauthorized("wrong, expired or already used second factor code", false);
         }
