@@ -2,6 +2,7 @@ package org.skvmoip.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,15 @@ import org.skvmoip.server.api.ApiSettings;
 import org.skvmoip.server.api.MetricsToken;
 import org.skvmoip.server.auth.AuditLog;
 import org.skvmoip.server.auth.LoginThrottle;
+import org.skvmoip.server.auth.PasswordHasher;
 import org.skvmoip.server.auth.Sessions;
 import org.skvmoip.server.auth.UserStore;
+import org.skvmoip.server.auth.totp.SecondFactors;
 import org.skvmoip.server.config.ConfigException;
 import org.skvmoip.server.config.Inventory;
 import org.skvmoip.server.config.MachineConfig;
 import org.skvmoip.server.config.SecretsFile;
+import org.skvmoip.server.config.ServerSettings;
 import org.skvmoip.server.input.ControlSeats;
 import org.skvmoip.server.input.KeyboardLayout;
 import org.skvmoip.server.input.KeyboardLayouts;
@@ -75,8 +79,10 @@ public final class KvmServer implements AutoCloseable {
             ControlSeats seats = new ControlSeats(modules::machine);
             registerMetrics();
 
-            ApiBackends backends = new ApiBackends(inventory, video, modules, users, new Sessions(),
-                    new LoginThrottle(), audit, new Typist(scheduler), seats, new PowerControl(scheduler),
+            Sessions sessions = new Sessions();
+            SecondFactors secondFactors = secondFactors(inventory.server(), sessions, scheduler);
+            ApiBackends backends = new ApiBackends(inventory, video, modules, users, secondFactors,
+                    inventory.server().requireSecondFactorForAdmins(), sessions, new LoginThrottle(), audit, new Typist(scheduler), seats, new PowerControl(scheduler),
                     layouts(), metrics::render,
                     Optional.of(MetricsToken.loadOrCreate(inventory.server().dataDir().resolve(MetricsToken.FILE))));
             this.api = own(ApiServer.start(apiSettings, certificate.serverContext(), backends));
@@ -99,6 +105,20 @@ public final class KvmServer implements AutoCloseable {
     /** Starts the server on the given API settings (tests and the demo: loopback, a free port). */
     public static KvmServer start(Inventory inventory, ApiSettings api) throws IOException, ConfigException {
         return new KvmServer(inventory, api);
+    }
+
+    /**
+     * The second factors, checked every second for changes by the {@code users totp} command:
+     * a user whose second factor was enrolled or reset loses their sessions.
+     */
+    private static SecondFactors secondFactors(ServerSettings settings, Sessions sessions,
+            ScheduledExecutorService scheduler) throws IOException {
+        SecondFactors secondFactors = SecondFactors.open(settings.secondFactorsFile(), new PasswordHasher(),
+                Clock.systemUTC());
+        // As after a password change: whoever logged in with the old factor (or none) logs in again.
+        secondFactors.onChange(sessions::revokeAll);
+        scheduler.scheduleWithFixedDelay(secondFactors::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
+        return secondFactors;
     }
 
     private void registerMetrics() {

@@ -3,6 +3,7 @@ package org.skvmoip.client.api;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
@@ -18,6 +19,7 @@ import org.skvmoip.client.trust.Tls;
 import org.skvmoip.client.trust.UnknownServerException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /** Turns what went wrong into a {@link ClientException} a person can act on. */
 final class Failures {
@@ -26,18 +28,44 @@ final class Failures {
     }
 
     /** An HTTP error answer: the server's sentence from its {@code {"error": ...}} body. */
-    static ClientException answer(int status, byte[] body, Optional<String> retryAfter) {
-        return ClientException.http(status, sentence(status, body), retryAfter.flatMap(Failures::seconds));
+    static ClientException answer(int status, byte[] body, HttpHeaders headers) {
+        JsonNode json = json(body);
+        String sentence = sentence(status, json, body);
+        if (status == 401) {
+            return ClientException.unauthorized(sentence, unauthorized(json, headers));
+        }
+        return ClientException.http(status, sentence, headers.firstValue("Retry-After").flatMap(Failures::seconds));
     }
 
-    private static String sentence(int status, byte[] body) {
+    /**
+     * RFC 6750 section 3: the challenge's error parameter says why a token was refused; the API's
+     * login answer says the same of a missing second factor in its body too.
+     */
+    private static ClientException.Unauthorized unauthorized(JsonNode json, HttpHeaders headers) {
+        String challenge = String.join(",", headers.allValues("WWW-Authenticate"));
+        if (json.path("secondFactorRequired").asBoolean(false)
+                || challenge.contains("error=\"second_factor_required\"")) {
+            return ClientException.Unauthorized.SECOND_FACTOR_REQUIRED;
+        }
+        if (challenge.contains("error=\"invalid_token\"")) {
+            return ClientException.Unauthorized.SESSION_ENDED;
+        }
+        return ClientException.Unauthorized.PLAIN;
+    }
+
+    private static JsonNode json(byte[] body) {
         try {
-            JsonNode error = ApiJson.MAPPER.readTree(body).get("error");
-            if (error != null && error.isTextual() && !error.asText().isBlank()) {
-                return error.asText();
-            }
+            JsonNode json = ApiJson.MAPPER.readTree(body);
+            return json == null ? MissingNode.getInstance() : json;
         } catch (IOException | RuntimeException e) {
-            // Not the API's JSON (a proxy's page?): the status is all there is to say.
+            return MissingNode.getInstance(); // not the API's JSON (a proxy's page?)
+        }
+    }
+
+    private static String sentence(int status, JsonNode json, byte[] body) {
+        JsonNode error = json.get("error");
+        if (error != null && error.isTextual() && !error.asText().isBlank()) {
+            return error.asText();
         }
         String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
         return "the server answered HTTP " + status + (text.isEmpty() || text.startsWith("<") ? "" : ": " + text);

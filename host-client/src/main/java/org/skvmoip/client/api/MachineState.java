@@ -21,13 +21,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param signal       the capture source delivers pictures; null when not streaming
  * @param encoder      the H.264 encoder in use; null when not streaming
  * @param problem      why the module is offline; null when online
+ * @param access       what the caller may do with it: control, or only watch
  */
 public record MachineState(String name, boolean module, boolean online, Power power, boolean hdd, int hddActivity,
         KeyboardLeds keyboardLeds, Usb usb, boolean streaming, int viewers, String controller, Boolean signal,
-        String encoder, String problem) {
+        String encoder, String problem, Access access) {
 
     public MachineState {
         power = power == null ? Power.UNKNOWN : power;
+        // A server from before roles lets every user control every machine.
+        access = access == null ? Access.CONTROL : access;
         keyboardLeds = keyboardLeds == null ? new KeyboardLeds(false, false, false) : keyboardLeds;
         usb = usb == null ? new Usb(false, false) : usb;
     }
@@ -56,6 +59,31 @@ public record MachineState(String name, boolean module, boolean online, Power po
                 }
             }
             return UNKNOWN;
+        }
+    }
+
+    /** The caller's access to the machine: its role on a machine granted to them. */
+    public enum Access {
+        /** Video, power, keyboard, mouse, paste. */
+        CONTROL("control"),
+        /** Video, snapshot and events only. */
+        VIEW("view");
+
+        private final String wire;
+
+        Access(String wire) {
+            this.wire = wire;
+        }
+
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+
+        /** A value a later server may add reads as view: a hidden button, never a refused one. */
+        @JsonCreator
+        public static Access of(String wire) {
+            return CONTROL.wire.equals(wire) ? CONTROL : VIEW;
         }
     }
 

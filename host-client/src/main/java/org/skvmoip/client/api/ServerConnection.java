@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.skvmoip.client.trust.ServerTrust;
 
@@ -50,6 +52,8 @@ public final class ServerConnection {
     private final ServerTrust.TlsSetup tls;
     private final HttpClient http;
     private volatile String token;
+    private volatile Consumer<String> sessionEnd;
+    private final AtomicReference<String> reportedEnd = new AtomicReference<>();
 
     public ServerConnection(ServerAddress address, ServerTrust trust) {
         this.address = address;
@@ -73,14 +77,23 @@ public final class ServerConnection {
 
     /**
      * Logs in; later calls use the new session. The password array is not kept (clear it when
-     * done); 401 for a wrong user name or password, 429 while failed logins are throttled.
+     * done); 401 for a wrong user name or password ({@link ClientException#secondFactorRequired()}
+     * when the password was right and the user's second factor is wanted), 429 while failed logins
+     * are throttled, 403 when the server requires a second factor the user has not enrolled.
      */
     public Session login(String user, char[] password) throws ClientException {
-        byte[] body = loginBody(user, password);
+        return login(user, password, null);
+    }
+
+    /**
+     * As {@link #login(String, char[])}, with the second factor's code: the authenticator app's
+     * 6 digits or a recovery code; null for none.
+     */
+    public Session login(String user, char[] password, char[] code) throws ClientException {
+        byte[] body = loginBody(user, password, code);
         try {
             JsonNode answer = json(send(post("/api/login", body, REQUEST_TIMEOUT), false));
-            Session session = new Session(answer.path("token").asText(), answer.path("user").asText(user),
-                    instant(answer.path("expires").asText()));
+            Session session = session(answer, answer.path("token").asText(), user);
             if (session.token().isEmpty()) {
                 throw ClientException.protocol("the server's login answer holds no token", null);
             }
@@ -91,12 +104,52 @@ public final class ServerConnection {
         }
     }
 
-    private static byte[] loginBody(String user, char[] password) {
+    /** The session this connection holds now (GET /api/session): whose it is, the role, until when. */
+    public Session session() throws ClientException {
+        String current = token;
+        return session(json(send(get("/api/session"), true)), current, null);
+    }
+
+    private static Session session(JsonNode answer, String token, String user) {
+        JsonNode role = answer.get("role");
+        // A server from before roles has none: every user could do everything there.
+        return new Session(token, answer.path("user").asText(user), role == null ? Role.OPERATOR : Role.of(role.asText()),
+                instant(answer.path("expires").asText()), answer.path("secondFactor").asBoolean(false));
+    }
+
+    private static byte[] loginBody(String user, char[] password, char[] code) {
         return body(json -> {
             json.writeStringField("user", user);
             json.writeFieldName("password");
             json.writeString(password, 0, password.length);
+            if (code != null) {
+                json.writeFieldName("otp");
+                json.writeString(code, 0, code.length);
+            }
         });
+    }
+
+    /**
+     * Calls {@code listener} once when this connection's session ends while in use: a request
+     * refused with 401 invalid_token, or a socket closed with {@link SocketListener#SESSION_ENDED}.
+     * The reason is the server's sentence when it gave one. Called on an HTTP client thread.
+     */
+    public void onSessionEnded(Consumer<String> listener) {
+        this.sessionEnd = listener;
+    }
+
+    /** Reports the end of {@code ended}, once, and only while it is still this connection's token. */
+    void sessionEnded(String ended, String reason) {
+        if (ended == null || !ended.equals(token)) {
+            return; // a later login's token lives on
+        }
+        if (ended.equals(reportedEnd.getAndSet(ended))) {
+            return; // every socket of the token closes: one report is enough
+        }
+        Consumer<String> listener = sessionEnd;
+        if (listener != null) {
+            listener.accept(reason == null || reason.isBlank() ? "your session has ended" : reason);
+        }
     }
 
     private static Instant instant(String text) {
@@ -225,40 +278,52 @@ public final class ServerConnection {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
-    /** A call before any login is the caller's bug, not a refusal by the server. */
-    private String bearer() {
+    /** The token for a request; a call before any login is the caller's bug, not a refusal by the server. */
+    private String currentToken() {
         String current = token;
         if (current == null) {
             throw new IllegalStateException("not logged in: call login or useToken first");
         }
-        return "Bearer " + current;
+        return current;
     }
 
     /** Sends the request (again, once the user has accepted a new server) and answers a 2xx body. */
     private byte[] send(HttpRequest.Builder builder, boolean authenticated) throws ClientException {
+        String sent = authenticated ? currentToken() : null;
         if (authenticated) {
-            builder.header("Authorization", bearer());
+            builder.header("Authorization", "Bearer " + sent);
         }
         HttpRequest request = builder.build();
         HttpResponse<byte[]> response = trusted(() -> http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
         if (response.statusCode() / 100 != 2) {
-            throw Failures.answer(response.statusCode(), response.body(),
-                    response.headers().firstValue("Retry-After"));
+            throw refused(Failures.answer(response.statusCode(), response.body(), response.headers()), sent);
         }
         return response.body();
     }
 
-    /** Opens an API WebSocket with this session's token. */
+    /** A 401 to a request that carried a token means that token has ended, whatever else it says. */
+    private ClientException refused(ClientException failure, String sent) {
+        if (sent == null || failure.status() != 401) {
+            return failure;
+        }
+        ClientException ended = failure.sessionEnded() ? failure : ClientException.sessionEnded(failure.getMessage());
+        sessionEnded(sent, ended.getMessage());
+        return ended;
+    }
+
+    /** Opens an API WebSocket with this session's token; it reports its token's end (4001) here too. */
     WebSocket openSocket(String path, WebSocket.Listener listener) throws ClientException {
-        String authorization = bearer();
+        String sent = currentToken();
         URI uri = address.wss(path);
+        WebSocket.Listener watched = new TokenEndWatch(listener, reason -> sessionEnded(sent, reason));
         return trusted(() -> {
             try {
-                return http.newWebSocketBuilder().header("Authorization", authorization).subprotocols(SUBPROTOCOL)
-                        .connectTimeout(CONNECT_TIMEOUT).buildAsync(uri, listener)
+                return http.newWebSocketBuilder().header("Authorization", "Bearer " + sent).subprotocols(SUBPROTOCOL)
+                        .connectTimeout(CONNECT_TIMEOUT).buildAsync(uri, watched)
                         .get(SOCKET_OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
-                throw socketRefusal(e.getCause());
+                IOException refusal = socketRefusal(e.getCause());
+                throw refusal instanceof ClientException answer ? refused(answer, sent) : refusal;
             } catch (TimeoutException e) {
                 throw new HttpTimeoutException("no WebSocket upgrade of " + path + " within "
                         + SOCKET_OPEN_TIMEOUT.toSeconds() + " s");
@@ -272,7 +337,7 @@ public final class ServerConnection {
             Object body = response.body();
             byte[] bytes = body instanceof byte[] b ? b
                     : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : new byte[0];
-            return Failures.answer(response.statusCode(), bytes, response.headers().firstValue("Retry-After"));
+            return Failures.answer(response.statusCode(), bytes, response.headers());
         }
         return cause instanceof IOException io ? io : new IOException(cause);
     }

@@ -50,15 +50,16 @@ final class CliSession {
                 }
                 char[] password = passwords.get(user, address.toString()).orElseThrow(() -> new CliFailure(
                         ExitCodes.AUTHENTICATION, "the saved session for " + user + " at " + address
-                                + " has ended; run skvm login again (or set " + Passwords.ENV + ")"));
-                save(address, server.login(user, password));
+                                + " has ended: " + e.getMessage() + " (run skvm login, or set " + Passwords.ENV
+                                + ")"));
+                save(address, logIn(server, user, password));
                 return call.run(server);
             }
         }
         char[] password = passwords.get(user, address.toString()).orElseThrow(() -> new CliFailure(
                 ExitCodes.AUTHENTICATION, "not logged in to " + address + ": run skvm login, or give the password in "
                         + Passwords.ENV + " or with --password-stdin"));
-        server.login(user, password);
+        logIn(server, user, password);
         try {
             return call.run(server);
         } finally {
@@ -74,7 +75,35 @@ final class CliSession {
         char[] password = passwords.get(user, address.toString()).orElseThrow(() -> new CliFailure(
                 ExitCodes.AUTHENTICATION, "no password: type it at the prompt, or give it in " + Passwords.ENV
                         + " or with --password-stdin"));
-        return save(address, connect(address).login(user, password));
+        return save(address, logIn(connect(address), user, password));
+    }
+
+    /**
+     * Logs in, with the second factor's code when the user has one: {@code --otp}, else asked at
+     * the terminal once the server has said the password was right. A code appended to the
+     * password needs nothing here: the server takes it so.
+     */
+    private Session logIn(ServerConnection server, String user, char[] password) throws ClientException {
+        try {
+            try {
+                return server.login(user, password, options.otp == null ? null : options.otp.strip().toCharArray());
+            } catch (ClientException e) {
+                if (!e.secondFactorRequired() || options.otp != null) {
+                    throw e;
+                }
+                String code = options.context.terminal().readLine("Code for " + user + " at " + server.address()
+                        + " (authenticator app, or a recovery code): ").map(String::strip).filter(c -> !c.isEmpty())
+                        .orElseThrow(() -> new CliFailure(ExitCodes.AUTHENTICATION, user + " has a second factor:"
+                                + " give its code with --otp CODE (the 6 digits of the authenticator app, or a"
+                                + " recovery code), or append the 6 digits to the password"));
+                return server.login(user, password, code.toCharArray());
+            }
+        } catch (ClientException e) {
+            if (e.forbidden()) { // refused at login (an admin without the second factor the server requires)
+                throw new CliFailure(ExitCodes.AUTHENTICATION, e.getMessage());
+            }
+            throw e;
+        }
     }
 
     private SavedSession save(ServerAddress address, Session session) {

@@ -8,7 +8,10 @@ final class ExitCodes {
     static final int OK = 0;
     /** A bad option or argument, a request the server could not accept (400), a local file that cannot be used. */
     static final int USAGE = 1;
-    /** Wrong user name or password, a session that ended, login throttled, no password given. */
+    /**
+     * Wrong user name, password or code, a second factor needed and not given, a session that
+     * ended, login throttled, no password given.
+     */
     static final int AUTHENTICATION = 2;
     static final int UNKNOWN_MACHINE = 3;
     /** The machine's module is offline, busy (another power operation), controlled by someone else, has no module. */
@@ -16,18 +19,22 @@ final class ExitCodes {
     /** No connection, or the TLS handshake failed: server down, wrong address, certificate changed or not trusted. */
     static final int CONNECTION = 5;
     static final int SERVER_ERROR = 6;
+    /** The user's role does not allow it (a viewer's power or typing, an operator's adoption): 403. */
+    static final int FORBIDDEN = 7;
 
     /** For {@code skvm --help}. */
     static final String[] HELP = {
         "0:done",
         "1:usage error: a bad option or argument, a request the server refused as malformed (400), a file that"
                 + " cannot be read or written",
-        "2:authentication failed: wrong user name or password, session ended, login throttled, no password given",
+        "2:authentication failed: wrong user name, password or code, second factor needed (--otp), session"
+                + " ended, login throttled, no password given",
         "3:unknown machine",
         "4:machine unavailable: its module is offline, another power operation runs, someone else controls it,"
                 + " or it has no module (503, 409, 502, 504)",
         "5:connection or TLS failure: server down, wrong address, certificate not trusted or CHANGED",
         "6:server error, or an answer this client cannot read",
+        "7:forbidden: your role does not allow it on this machine (403)",
     };
 
     private ExitCodes() {
@@ -51,9 +58,10 @@ final class ExitCodes {
             case 413:
                 return USAGE;
             case 401:
-            case 403:
             case 429:
                 return AUTHENTICATION;
+            case 403:
+                return FORBIDDEN;
             case 404:
                 return UNKNOWN_MACHINE;
             case 409:

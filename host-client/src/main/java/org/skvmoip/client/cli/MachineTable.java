@@ -8,7 +8,7 @@ import org.skvmoip.client.api.MachineState;
 /** The machines as a table for people: aligned columns, "-" where a machine has no such thing. */
 final class MachineTable {
 
-    private static final String[] HEADER = {"NAME", "ONLINE", "POWER", "HDD", "VIEWERS", "CONTROLLER"};
+    private static final String[] HEADER = {"NAME", "ONLINE", "POWER", "HDD", "VIEWERS", "CONTROLLER", "ACCESS"};
 
     private MachineTable() {
     }
@@ -23,7 +23,8 @@ final class MachineTable {
                 m.module() ? m.power().wire() : "-",
                 m.module() && m.online() ? m.hddActivity() + "%" : "-",
                 Integer.toString(m.viewers()),
-                m.controller() == null ? "-" : m.controller()});
+                m.controller() == null ? "-" : m.controller(),
+                m.access().wire()});
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "machines", description = "List the machines: name, online, power, HDD activity, viewers, controller.")
+@Command(name = "machines", description = "List the machines granted to you: name, online, power, HDD activity, viewers, controller,"
+        + " your access (control, or view only).")
 final class MachinesCommand extends Subcommand {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

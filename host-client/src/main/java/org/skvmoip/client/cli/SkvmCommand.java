@@ -40,6 +40,11 @@ final class SkvmCommand {
             description = "read the password from the first line of standard input")
     boolean passwordStdin;
 
+    @Option(names = "--otp", paramLabel = "CODE", scope = ScopeType.INHERIT,
+            description = "the second factor's code (6 digits from the authenticator app, or a recovery code)"
+                    + " for a user who has one; at a terminal it is asked for when needed")
+    String otp;
+
     @Option(names = "--accept-new", scope = ScopeType.INHERIT,
             description = "trust a server met for the first time without asking (never a changed certificate)")
     boolean acceptNew;

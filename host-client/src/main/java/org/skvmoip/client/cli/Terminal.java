@@ -4,13 +4,18 @@ import java.io.Console;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The person at the keyboard, when there is one: password prompts and yes/no questions. */
+/** The person at the keyboard, when there is one: password and code prompts, yes/no questions. */
 interface Terminal {
 
     /** No terminal (a script, a pipe, a test): nothing is asked. */
     Terminal NONE = new Terminal() {
         @Override
         public Optional<char[]> readPassword(String prompt) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> readLine(String prompt) {
             return Optional.empty();
         }
 
@@ -28,6 +33,9 @@ interface Terminal {
     /** A password typed without echo; empty when nobody can be asked. */
     Optional<char[]> readPassword(String prompt);
 
+    /** A line typed with echo (a code read off a phone, which the person wants to see); empty when nobody can be asked. */
+    Optional<String> readLine(String prompt);
+
     /** Asks a yes/no question; anything but "y" or "yes" is no. */
     boolean confirm(String question);
 
@@ -43,6 +51,11 @@ interface Terminal {
             @Override
             public Optional<char[]> readPassword(String prompt) {
                 return Optional.ofNullable(console.readPassword("%s", prompt));
+            }
+
+            @Override
+            public Optional<String> readLine(String prompt) {
+                return Optional.ofNullable(console.readLine("%s", prompt));
             }
 
             @Override

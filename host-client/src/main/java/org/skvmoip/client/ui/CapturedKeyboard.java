@@ -23,6 +23,7 @@ final class CapturedKeyboard {
     /** Shortcut keys pressed: their releases are the client's too. */
     private final Set<KeyCode> swallowed = EnumSet.noneOf(KeyCode.class);
 
+    /** @param capture where the other keys go; null for a window that only watches (they stay the client's) */
     CapturedKeyboard(KeyboardCapture capture, HostShortcuts shortcuts) {
         this.capture = capture;
         this.shortcuts = shortcuts;
@@ -45,7 +46,9 @@ final class CapturedKeyboard {
 
     void releaseAll() {
         swallowed.clear();
-        capture.releaseAll();
+        if (capture != null) {
+            capture.releaseAll();
+        }
     }
 
     private void handle(KeyEvent event) {
@@ -54,7 +57,7 @@ final class CapturedKeyboard {
             event.consume();
             swallowed.add(event.getCode());
             // The chord's modifiers already reached the target; let them go before acting.
-            capture.releaseAll();
+            releaseTarget();
             action.run();
             return;
         }
@@ -62,6 +65,14 @@ final class CapturedKeyboard {
             event.consume();
             return;
         }
-        capture.handle(event);
+        if (capture != null) {
+            capture.handle(event);
+        }
+    }
+
+    private void releaseTarget() {
+        if (capture != null) {
+            capture.releaseAll();
+        }
     }
 }

@@ -71,7 +71,12 @@ final class MachineActions {
                 button("ctrl-alt-del", "Ctrl+Alt+Del", "Send Ctrl+Alt+Delete to the machine", () -> keys("ctrl+alt+delete")),
                 combos,
                 button("paste", "Paste", "Type the clipboard's text on the machine (US keyboard layout)", this::paste),
-                button("screenshot", "Screenshot", "Save the picture as a PNG file", this::screenshot));
+                screenshotButton());
+    }
+
+    /** The one action of a user who may only watch. */
+    Button screenshotButton() {
+        return button("screenshot", "Screenshot", "Save the picture as a PNG file", this::screenshot);
     }
 
     void power(PowerAction action) {

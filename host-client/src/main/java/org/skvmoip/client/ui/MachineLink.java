@@ -22,7 +22,8 @@ import javafx.application.Platform;
 /**
  * One machine's sockets, kept open ({@link KeptOpen}): its video into one {@link VideoDecoder}
  * for the link's whole life (a reopened stream starts with a keyframe), and for a machine
- * window also its input, which claims control each time it opens, and its status events.
+ * window also its status events and, when the user may control it, its input, which claims
+ * control each time it opens.
  * Listener calls arrive on the JavaFX thread.
  */
 final class MachineLink implements AutoCloseable {
@@ -56,11 +57,17 @@ final class MachineLink implements AutoCloseable {
     private final KeptOpen events;
     private final AtomicReference<InputChannel> channel = new AtomicReference<>();
 
-    /**
-     * @param interactive a machine window (video, input and events) rather than a wall thumbnail (video only)
-     */
-    MachineLink(ServerConnection connection, String machine, boolean interactive, String decoderChoice,
-            Listener listener) {
+    /** What the link is for, and so which sockets it opens. */
+    enum Use {
+        /** A wall tile: the small video stream only. */
+        THUMBNAIL,
+        /** A machine window of a user who may only watch: full video and status events. */
+        WATCH,
+        /** A machine window with the keyboard and mouse: full video, status events and input. */
+        CONTROL
+    }
+
+    MachineLink(ServerConnection connection, String machine, Use use, String decoderChoice, Listener listener) {
         this.connection = connection;
         this.machine = machine;
         this.listener = listener;
@@ -70,16 +77,20 @@ final class MachineLink implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        VideoMode mode = interactive ? VideoMode.FULL : VideoMode.THUMBNAIL;
+        VideoMode mode = use == Use.THUMBNAIL ? VideoMode.THUMBNAIL : VideoMode.FULL;
         this.video = new KeptOpen("video", scheduler, loss -> openVideo(mode, loss), this::status);
-        this.input = interactive ? new KeptOpen("keyboard and mouse", scheduler, this::openInput, this::status) : null;
-        this.events = interactive ? new KeptOpen("status events", scheduler, this::openEvents, this::status) : null;
+        this.input = use == Use.CONTROL ? new KeptOpen("keyboard and mouse", scheduler, this::openInput, this::status)
+                : null;
+        this.events = use == Use.THUMBNAIL ? null : new KeptOpen("status events", scheduler, this::openEvents,
+                this::status);
     }
 
     void start() {
         video.start();
         if (input != null) {
             input.start();
+        }
+        if (events != null) {
             events.start();
         }
     }
@@ -231,6 +242,8 @@ final class MachineLink implements AutoCloseable {
         video.close();
         if (input != null) {
             input.close();
+        }
+        if (events != null) {
             events.close();
         }
         scheduler.shutdownNow();

@@ -27,6 +27,7 @@ final class MachineTile extends VBox {
     private final Label online = new Label();
     private final LedIndicator powerLed = LedIndicator.power();
     private final LedIndicator hddLed = LedIndicator.hdd();
+    private MachineState state;
     private MachineLink thumbnail;
     private VideoSurface surface;
 
@@ -68,9 +69,16 @@ final class MachineTile extends VBox {
 
     /** Replaces what the tile shows with the machine's state now. */
     void update(MachineState state) {
-        online.setText(!state.module() ? "video only" : state.online() ? "online" : "offline");
+        this.state = state;
+        online.setText((!state.module() ? "video only" : state.online() ? "online" : "offline")
+                + (state.access() == MachineState.Access.VIEW ? ", view only" : ""));
         powerLed.set(state.power() == MachineState.Power.ON, state.power().wire());
         hddLed.set(state.hdd(), state.hddActivity() + "%");
+    }
+
+    /** What the user may do with the machine, as the server said last. */
+    MachineState.Access access() {
+        return state.access();
     }
 
     boolean powerLedOn() {
@@ -80,7 +88,7 @@ final class MachineTile extends VBox {
     /** Starts or stops the thumbnail stream. */
     void watch(boolean on) {
         if (on && thumbnail == null) {
-            thumbnail = new MachineLink(connection, name, false, HardwareDecoding.SOFTWARE, new MachineLink.Listener() {
+            thumbnail = new MachineLink(connection, name, MachineLink.Use.THUMBNAIL, HardwareDecoding.SOFTWARE, new MachineLink.Listener() {
             });
             surface = new VideoSurface(thumbnail.decoder());
             surface.setPrefSize(WIDTH, HEIGHT);

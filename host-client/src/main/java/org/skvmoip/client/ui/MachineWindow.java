@@ -25,11 +25,14 @@ import javafx.stage.Stage;
  * One machine in its own window: its screen, with keyboard and mouse going to it while the
  * video has focus; a toolbar (power, keys, paste, screenshot, mouse mode, statistics, full
  * screen); and a status line (who controls the machine, the power LED, what just happened).
+ * For a user who may only watch, the screen, screenshot, statistics and full screen only.
+ * When the session ends the window stops its picture and controls and says why.
  */
 public final class MachineWindow {
 
     private final Stage stage = new Stage();
     private final String machine;
+    private final boolean controls;
     private final MachineLink link;
     private final VideoSurface surface;
     private final KeyboardCapture keyboard;
@@ -44,10 +47,16 @@ public final class MachineWindow {
     private final Label status = new Label();
     private final ToggleButton relative = new ToggleButton("Relative mouse");
     private final ToggleButton statistics = new ToggleButton("Statistics");
+    private HBox toolbar;
+    private boolean ended;
+    private boolean stopped;
 
-    MachineWindow(ServerConnection connection, String machine, String decoderChoice) {
+    /** @param controls the user may control the machine (their role and grant), not only watch it */
+    MachineWindow(ServerConnection connection, String machine, String decoderChoice, boolean controls) {
         this.machine = machine;
-        this.link = new MachineLink(connection, machine, true, decoderChoice, new Listener());
+        this.controls = controls;
+        this.link = new MachineLink(connection, machine, controls ? MachineLink.Use.CONTROL : MachineLink.Use.WATCH,
+                decoderChoice, new Listener());
         this.surface = new VideoSurface(link.decoder());
         surface.setId("video");
         surface.setFocusTraversable(true);
@@ -56,7 +65,7 @@ public final class MachineWindow {
                 .on(KeyCode.F, this::toggleFullScreen)
                 .on(KeyCode.ESCAPE, this::releasePointer)
                 .on(KeyCode.S, () -> statistics.fire());
-        this.capturedKeyboard = new CapturedKeyboard(keyboard, shortcuts);
+        this.capturedKeyboard = new CapturedKeyboard(controls ? keyboard : null, shortcuts);
         this.pointer = new PointerInput(surface, new PointerInput.Target() {
             @Override
             public void absolute(int buttons, int x, int y, int wheel, int hwheel) {
@@ -94,12 +103,17 @@ public final class MachineWindow {
                 "Full screen on and off (" + HostShortcuts.describe(KeyCode.F) + ")", this::toggleFullScreen);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, actions.powerButtons(), new Separator(), actions.keyButtons(), new Separator(),
-                relative, statistics, spacer, fullScreen);
+        toolbar = controls
+                ? new HBox(8, actions.powerButtons(), new Separator(), actions.keyButtons(), new Separator(), relative,
+                        statistics, spacer, fullScreen)
+                : new HBox(8, actions.screenshotButton(), new Separator(), statistics, spacer, fullScreen);
         toolbar.setPadding(new Insets(4));
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         control.setId("control");
+        if (!controls) {
+            control.setText("you watch " + machine + " (your role may not control it)");
+        }
         takeOver.setVisible(false);
         takeOver.managedProperty().bind(takeOver.visibleProperty());
         status.setId("status");
@@ -122,7 +136,7 @@ public final class MachineWindow {
         pointer.onCaptureChanged(() -> showStatus(pointer.isCaptured()
                 ? "pointer captured: " + HostShortcuts.describe(KeyCode.ESCAPE) + " releases it"
                 : "pointer released"));
-        stage.setOnHidden(event -> close());
+        stage.setOnHidden(event -> stop());
     }
 
     /** Shows the window, connects and gives the video the keyboard. */
@@ -163,11 +177,47 @@ public final class MachineWindow {
         surface.requestFocus();
     }
 
+    /**
+     * The session ended: the sockets close, the picture goes black and the controls go grey,
+     * so nothing pretends to work; the reason stays on the status line.
+     */
+    void end(String why) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        stop();
+        surface.clear();
+        toolbar.setDisable(true);
+        takeOver.setVisible(false);
+        control.setText("session ended");
+        powerLed.set(false, "unknown");
+        hddLed.set(false, "");
+        showStatus(why + "; log in again in the main window");
+    }
+
+    /** Takes the place and size of {@code other} on the screen (the window it replaces). */
+    void placeLike(MachineWindow other) {
+        stage.setX(other.stage.getX());
+        stage.setY(other.stage.getY());
+        stage.setWidth(other.stage.getWidth());
+        stage.setHeight(other.stage.getHeight());
+    }
+
+    /** Whether the session ended under this window. */
+    boolean ended() {
+        return ended;
+    }
+
     private void showStatus(String text) {
         status.setText(text);
     }
 
-    private void close() {
+    private void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         capturedKeyboard.releaseAll();
         pointer.release();
         surface.stop();
@@ -178,6 +228,9 @@ public final class MachineWindow {
     private final class Listener implements MachineLink.Listener {
         @Override
         public void onControl(ControlState state) {
+            if (ended) {
+                return; // news from before the end, handed over late
+            }
             if (state.held()) {
                 control.setText("you control " + machine);
                 takeOver.setVisible(false);
@@ -195,6 +248,9 @@ public final class MachineWindow {
 
         @Override
         public void onInputLost() {
+            if (ended) {
+                return; // news from before the end, handed over late
+            }
             capturedKeyboard.releaseAll();
             control.setText("keyboard and mouse disconnected");
             takeOver.setVisible(false);
@@ -202,6 +258,9 @@ public final class MachineWindow {
 
         @Override
         public void onMachine(MachineState state) {
+            if (ended) {
+                return; // news from before the end, handed over late
+            }
             powerLed.set(state.power() == MachineState.Power.ON, state.power().wire());
             hddLed.set(state.hdd(), state.hddActivity() + "%");
             if (!state.online() && state.module()) {
@@ -211,6 +270,9 @@ public final class MachineWindow {
 
         @Override
         public void onStatus(String text) {
+            if (ended) {
+                return; // news from before the end, handed over late
+            }
             showStatus(text);
         }
     }

@@ -60,6 +60,12 @@ final class VideoSurface extends Region {
         pulse.stop();
     }
 
+    /** Shows black instead of the last picture: after the stream ended for good, it is not the screen now. */
+    void clear() {
+        view.setImage(null);
+        statistics.setVisible(false);
+    }
+
     void showStatistics(boolean show) {
         if (show && !statistics.isVisible()) {
             decoder.sample(); // start a fresh interval: the first numbers shown are of now, not of the hidden time
@@ -80,6 +86,11 @@ final class VideoSurface extends Region {
     /** The picture on screen now, or null before the first one. */
     VideoImage image() {
         return image;
+    }
+
+    /** Whether a picture is on screen (false before the first, and once cleared). */
+    boolean showsPicture() {
+        return view.getImage() != null;
     }
 
     /** Pictures drawn so far. */

@@ -56,9 +56,9 @@ class SkvmCommandsTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         String[] lines = result.out().split("\n");
-        assertThat(lines[0]).matches("NAME +ONLINE +POWER +HDD +VIEWERS +CONTROLLER");
-        assertThat(lines[1]).matches("sim-0 +yes +(on|off) +\\d+% +\\d+ +\\S+");
-        assertThat(lines[3]).matches(RackExtension.VIDEO_ONLY + " +- +- +- +\\d+ +-");
+        assertThat(lines[0]).matches("NAME +ONLINE +POWER +HDD +VIEWERS +CONTROLLER +ACCESS");
+        assertThat(lines[1]).matches("sim-0 +yes +(on|off) +\\d+% +\\d+ +\\S+ +control");
+        assertThat(lines[3]).matches(RackExtension.VIDEO_ONLY + " +- +- +- +\\d+ +- +control");
     }
 
     @Test
@@ -90,7 +90,7 @@ class SkvmCommandsTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo("sim-0: typed 18 characters\n");
-        assertThat(rig.modules.get(0).target().consoleText()).contains("> echo from-a-pipe");
+        awaitConsole("> echo from-a-pipe");
     }
 
     @Test
@@ -101,7 +101,7 @@ class SkvmCommandsTest {
         Skvm.Result result = skvm.run("type", "sim-0", "--enter", "echo entered");
 
         assertThat(result.code()).as(result.toString()).isZero();
-        assertThat(rig.modules.get(0).target().consoleText()).contains("echo entered\n>");
+        awaitConsole("echo entered\n>");
     }
 
     @Test
@@ -114,7 +114,7 @@ class SkvmCommandsTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).contains("sim-0: pressed shift+k\n");
-        assertThat(rig.modules.get(0).target().consoleText()).contains("> KO\n");
+        awaitConsole("> KO\n");
     }
 
     @Test
@@ -195,5 +195,14 @@ class SkvmCommandsTest {
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("machines", "power", "type", "key", "snapshot", "login", "logout",
                 "Exit codes:", "5   connection or TLS failure");
+    }
+
+    /**
+     * The server answers once the last key has gone to the module; the target's console shows it
+     * a USB poll or more later (longer on a loaded machine).
+     */
+    private static void awaitConsole(String text) throws InterruptedException {
+        Waits.until("the console to show " + text, () -> rig.modules.get(0).target().consoleText().contains(text),
+                () -> "console:\n" + rig.modules.get(0).target().consoleText());
     }
 }

@@ -104,7 +104,7 @@ class SkvmSessionTest {
         Skvm.Result withPassword = skvm().env("SKVM_PASSWORD", ServerRig.PASSWORD).run("machines");
 
         assertThat(withoutPassword.code()).as(withoutPassword.toString()).isEqualTo(2);
-        assertThat(withoutPassword.err()).contains("has ended; run skvm login again");
+        assertThat(withoutPassword.err()).contains("has ended: ").contains("(run skvm login");
         assertThat(withPassword.code()).as(withPassword.toString()).isZero();
         assertThat(savedToken()).isNotEqualTo(ended);
     }

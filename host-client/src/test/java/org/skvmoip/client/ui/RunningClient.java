@@ -32,21 +32,29 @@ final class RunningClient {
         return start(rig, rig.server.port(), config, logIn, machine);
     }
 
+    /** As {@link #start(ServerRig, Path, boolean, String)}, for {@code user} (whose password is the rig's). */
+    static RunningClient start(ServerRig rig, Path config, String user, boolean logIn, String machine)
+            throws Exception {
+        KnownServers known = new KnownServers(config.resolve("known_servers"));
+        known.pin("127.0.0.1:" + rig.server.port(), rig.server.certificate().sha256Fingerprint());
+        return start(rig, rig.server.port(), user, known, FirstUseDecision.REFUSE, logIn, machine);
+    }
+
     /** As {@link #start(ServerRig, Path, boolean, String)}, reaching the server through {@code port} (a relay). */
     static RunningClient start(ServerRig rig, int port, Path config, boolean logIn, String machine) throws Exception {
         KnownServers known = new KnownServers(config.resolve("known_servers"));
         known.pin("127.0.0.1:" + port, rig.server.certificate().sha256Fingerprint());
-        return start(rig, port, known, FirstUseDecision.REFUSE, logIn, machine);
+        return start(rig, port, ServerRig.USER, known, FirstUseDecision.REFUSE, logIn, machine);
     }
 
     static RunningClient start(ServerRig rig, KnownServers known, FirstUseDecision unexpected, boolean logIn,
             String machine) throws Exception {
-        return start(rig, rig.server.port(), known, unexpected, logIn, machine);
+        return start(rig, rig.server.port(), ServerRig.USER, known, unexpected, logIn, machine);
     }
 
-    private static RunningClient start(ServerRig rig, int port, KnownServers known, FirstUseDecision unexpected,
-            boolean logIn, String machine) throws Exception {
-        ClientApp.Options options = new ClientApp.Options("https://127.0.0.1:" + port, ServerRig.USER,
+    private static RunningClient start(ServerRig rig, int port, String user, KnownServers known,
+            FirstUseDecision unexpected, boolean logIn, String machine) throws Exception {
+        ClientApp.Options options = new ClientApp.Options("https://127.0.0.1:" + port, user,
                 logIn ? Optional.of(ServerRig.PASSWORD.toCharArray()) : Optional.empty(), Optional.ofNullable(machine),
                 HardwareDecoding.SOFTWARE);
         ClientApp app = FxTest.call(() -> {

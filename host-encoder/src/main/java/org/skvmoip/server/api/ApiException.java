@@ -1,6 +1,8 @@
 package org.skvmoip.server.api;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 
@@ -55,6 +57,19 @@ public final class ApiException extends Exception {
     public static ApiException unauthorized(String message, boolean invalidToken) {
         String challenge = invalidToken ? "Bearer realm=\"skvmoip\", error=\"invalid_token\"" : "Bearer realm=\"skvmoip\"";
         return new ApiException(HttpResponseStatus.UNAUTHORIZED, message).withHeader("WWW-Authenticate", challenge);
+    }
+
+    /**
+     * 401 for a right password without the second factor the user has: the client asks for the
+     * code and sends the login again. The body's {@code secondFactorRequired} says so to programs.
+     */
+    public static ApiException secondFactorRequired(String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("secondFactorRequired", true);
+        ApiResponse response = ApiResponse.json(HttpResponseStatus.UNAUTHORIZED, body).withHeader("WWW-Authenticate",
+                "Bearer realm=\"skvmoip\", error=\"second_factor_required\"");
+        return new ApiException(response, message);
     }
 
     public static ApiException tooManyRequests(String message, Duration retryAfter) {

@@ -36,7 +36,8 @@ final class ApiRoutes {
 
     static Router build(ApiBackends b, ApiAudit audit, MachineViews views, StatusEvents events, ViewerTraffic traffic, Executor workers, Executor inputRelay) {
         MachineLookup machines = new MachineLookup(b.inventory(), b.modules());
-        LoginEndpoints login = new LoginEndpoints(b.users(), b.sessions(), b.throttle(), audit);
+        LoginEndpoints login = new LoginEndpoints(b.users(), b.secondFactors(), b.secondFactorRequiredForAdmins(),
+                b.sessions(), b.throttle(), audit);
         MachineEndpoints list = new MachineEndpoints(views);
         KeyboardEndpoints keyboard = new KeyboardEndpoints(machines, b.seats(), b.typist(), b.layouts(), audit);
         ModuleEndpoints modules = new ModuleEndpoints(machines, b.modules(), audit);

@@ -58,6 +58,15 @@ public final class JsonBody {
         return Optional.of(value.textValue());
     }
 
+    /** As {@link #optionalText(String)}, with an empty string taken as absent (a form field left blank). */
+    public Optional<String> optionalTextOrBlank(String field) throws ApiException {
+        JsonNode value = node.get(field);
+        if (value != null && value.isTextual() && value.textValue().isEmpty()) {
+            return Optional.empty();
+        }
+        return optionalText(field);
+    }
+
     public boolean bool(String field, boolean absent) throws ApiException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

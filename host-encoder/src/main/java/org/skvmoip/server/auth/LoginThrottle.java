@@ -5,74 +5,162 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Slows password guessing: after a few failures for a user name or from an address, further
- * attempts are refused (HTTP 429 with Retry-After) for a delay that doubles with each failure.
+ * Slows password guessing without letting anyone lock a user out: failures are counted per
+ * source, a (user name, address) pair, so failures from one address never delay the right
+ * password from another.
  *
- * <p>The first {@value #FREE_FAILURES} failures cost nothing (typos); each later one makes the
- * next attempt wait 1 s, 2 s, 4 s... up to 5 minutes. User names and addresses are counted
- * separately, so guessing one user's password from many addresses and many users' passwords
- * from one address are both slowed. A successful login clears its user's count but not its
- * address's: one known account must not reset an address that is guessing others. A count is
- * forgotten an hour after its last failure, and at most {@code maxEntries} names and as many
- * addresses are remembered (the longest quiet forgotten first), so memory stays bounded.
+ * <p>A source's first {@value #FREE_FAILURES} failures cost nothing (typos); each later one
+ * makes that source's next attempt wait 1 s, 2 s, 4 s... up to 5 minutes. A success clears its
+ * source. A count is forgotten an hour after its last failure.
+ *
+ * <p>A global ceiling bounds what guessing can cost the server: attempts from failing sources
+ * draw on a budget of password checks ({@code failingChecksPerSecond}, bursts up to
+ * {@code failingBurst}); when it is spent, failing sources wait for it, while a source with no
+ * recent failure is never refused by the ceiling. A source counts as failing when the pair has
+ * failed within the hour, or when its address has failed more than
+ * {@value #ADDRESS_FREE_FAILURES} times for any names (so spraying many names from one address
+ * is bounded too). Refusals are decided before any password is hashed.
+ *
+ * <p>Wrong second factor codes are counted per user as well, from any address, with the same
+ * free failures and delays, checked only once the password was right: six digits fall to a
+ * guesser spread over many addresses otherwise, and only someone holding the password can
+ * delay that user's codes.
+ *
+ * <p>Memory is bounded: at most {@code maxEntries} pairs and as many addresses and users are remembered,
+ * the longest quiet dropped first. Dropping is safe: each entry costs its maker a failed,
+ * hashed attempt, and the ceiling bounds those from failing sources.
  * Callers pass the address without its port; IPv6 addresses count per /64, the block a single
  * host usually holds.
  */
 public final class LoginThrottle {
 
     public static final int FREE_FAILURES = 3;
+    /** Failures of one address for any names before its new names count as failing sources. */
+    public static final int ADDRESS_FREE_FAILURES = 10;
     public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     public static final Duration MAX_DELAY = Duration.ofMinutes(5);
     public static final Duration FORGET_AFTER = Duration.ofHours(1);
-    public static final int DEFAULT_MAX_ENTRIES = 10_000;
+    public static final int DEFAULT_MAX_ENTRIES = 50_000;
+    /**
+     * A few cores' worth of PBKDF2 at 600,000 iterations is a few checks a second: failing
+     * sources together may take about one core, the rest stays for everyone else.
+     */
+    public static final double DEFAULT_FAILING_CHECKS_PER_SECOND = 2;
+    public static final int DEFAULT_FAILING_BURST = 20;
 
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
+    /** Whether an attempt may go on to the password check, and if not, why and for how long. */
+    public record Verdict(Duration retryAfter, boolean byCeiling) {
+        static final Verdict GO = new Verdict(Duration.ZERO, false);
+
+        public boolean allowed() {
+            return retryAfter.isZero();
+        }
+    }
+
     private final Clock clock;
-    private final Counts byUser;
+    private final Counts bySource;
     private final Counts byAddress;
+    private final Counts codesByUser;
+    private final double failingChecksPerSecond;
+    private final int failingBurst;
+    private double budget;
+    private Instant budgetTime;
 
     public LoginThrottle() {
         this(Clock.systemUTC(), DEFAULT_MAX_ENTRIES);
     }
 
     public LoginThrottle(Clock clock, int maxEntries) {
-        this.clock = clock;
-        this.byUser = new Counts(maxEntries);
-        this.byAddress = new Counts(maxEntries);
+        this(clock, maxEntries, DEFAULT_FAILING_CHECKS_PER_SECOND, DEFAULT_FAILING_BURST);
     }
 
-    /** How long this attempt must wait before a password is even checked; zero: go ahead. */
-    public synchronized Duration retryAfter(String user, String remoteAddress) {
+    public LoginThrottle(Clock clock, int maxEntries, double failingChecksPerSecond, int failingBurst) {
+        if (!(failingChecksPerSecond > 0) || failingBurst < 1) {
+            throw new IllegalArgumentException("the ceiling needs a positive rate and a burst of at least 1, were "
+                    + failingChecksPerSecond + " and " + failingBurst);
+        }
+        this.clock = clock;
+        this.bySource = new Counts(maxEntries);
+        this.byAddress = new Counts(maxEntries);
+        this.codesByUser = new Counts(maxEntries);
+        this.failingChecksPerSecond = failingChecksPerSecond;
+        this.failingBurst = failingBurst;
+        this.budget = failingBurst;
+        this.budgetTime = clock.instant();
+    }
+
+    /**
+     * Whether this attempt may check a password now. An allowed attempt from a failing source
+     * takes its share of the ceiling's budget, so call this once per attempt, right before the check.
+     */
+    public synchronized Verdict admit(String user, String remoteAddress) {
         Instant now = clock.instant();
-        Duration forUser = byUser.wait(userKey(user), now);
-        Duration forAddress = byAddress.wait(addressKey(remoteAddress), now);
-        return forUser.compareTo(forAddress) >= 0 ? forUser : forAddress;
+        String source = sourceKey(user, remoteAddress);
+        String address = addressKey(remoteAddress);
+        Duration backoff = bySource.wait(source, now);
+        if (backoff.compareTo(Duration.ZERO) > 0) {
+            return new Verdict(backoff, false);
+        }
+        boolean failing = bySource.count(source, now) > 0 || byAddress.count(address, now) > ADDRESS_FREE_FAILURES;
+        if (!failing) {
+            return Verdict.GO;
+        }
+        refill(now);
+        if (budget < 1) {
+            long nanos = (long) Math.ceil((1 - budget) / failingChecksPerSecond * 1e9);
+            return new Verdict(Duration.ofNanos(Math.max(1, nanos)), true);
+        }
+        budget -= 1;
+        return Verdict.GO;
     }
 
     public synchronized void failed(String user, String remoteAddress) {
         Instant now = clock.instant();
-        byUser.fail(userKey(user), now);
+        bySource.fail(sourceKey(user, remoteAddress), now);
         byAddress.fail(addressKey(remoteAddress), now);
     }
 
+    /** How long this user's next second factor code must wait before it is checked; zero: go ahead. */
+    public synchronized Duration codeWait(String user) {
+        return codesByUser.wait(userKey(user), clock.instant());
+    }
+
+    /** A wrong code for the user, from any address; the caller counts the source's failure too. */
+    public synchronized void codeFailed(String user) {
+        codesByUser.fail(userKey(user), clock.instant());
+    }
+
+    /** Clears the source; not its address, so one known account cannot hide guesses at others. */
     public synchronized void succeeded(String user, String remoteAddress) {
-        byUser.clear(userKey(user));
+        bySource.clear(sourceKey(user, remoteAddress));
+        codesByUser.clear(userKey(user));
+    }
+
+    private void refill(Instant now) {
+        double seconds = Duration.between(budgetTime, now).toNanos() / 1e9;
+        if (seconds > 0) {
+            budget = Math.min(failingBurst, budget + seconds * failingChecksPerSecond);
+            budgetTime = now;
+        }
     }
 
     /** Names are bounded in length so that a client cannot make one entry huge. */
     private static String userKey(String user) {
-        if (user == null) {
-            return "";
-        }
-        return user.length() > 64 ? user.substring(0, 64) : user;
+        return user == null ? "" : user.length() > 64 ? user.substring(0, 64) : user;
+    }
+
+    private static String sourceKey(String user, String remoteAddress) {
+        // A newline is in no address, so no two pairs share a key.
+        return addressKey(remoteAddress) + "\n" + userKey(user);
     }
 
     static String addressKey(String remoteAddress) {
@@ -118,6 +206,12 @@ public final class LoginThrottle {
                 throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
             }
             this.maxEntries = maxEntries;
+        }
+
+        int count(String key, Instant now) {
+            forgetOld(now);
+            Failures failures = entries.get(key);
+            return failures == null ? 0 : failures.count;
         }
 
         Duration wait(String key, Instant now) {

@@ -57,6 +57,18 @@ public final class PasswordHasher {
         return SCHEME + "$" + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
     }
 
+    /**
+     * The stored form of the password made with the salt and count of another stored hash, so
+     * that one computation can be compared with a set of hashes that share them (a user's
+     * recovery codes: typing one costs one hash, not ten).
+     */
+    public String hashLike(char[] password, String stored) {
+        Parsed parsed = parse(stored);
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        return SCHEME + "$" + parsed.iterations + "$" + base64.encodeToString(parsed.salt) + "$"
+                + base64.encodeToString(pbkdf2(password, parsed.salt, parsed.iterations));
+    }
+
     /** Whether the password matches the stored hash; false, never an exception, for a malformed one. */
     public boolean verify(char[] password, String stored) {
         Parsed parsed;

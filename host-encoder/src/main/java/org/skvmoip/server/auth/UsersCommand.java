@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code users add|passwd|role|grant|revoke|remove|list}: manages the users file
+ * {@code users add|passwd|role|grant|revoke|remove|list} (and {@code users totp}, {@link TotpCommand}): manages
+ * the users file
  * (DATA-DIR/users.yaml) from a shell, while the server runs or not (it ends the live sessions of
  * a user changed here within a second); {@code --data-dir DIR} or {@code --config INVENTORY}
  * says where the file is, and with {@code --config} grants are checked against the inventory's
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = "Adds, changes, removes and lists the users who may log in to the SKVMOIP server.",
         subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.SetRole.class,
                 UsersCommand.AddGrants.class, UsersCommand.RemoveGrants.class, UsersCommand.Remove.class,
-                UsersCommand.ListUsers.class})
+                UsersCommand.ListUsers.class, TotpCommand.class})
 public final class UsersCommand {
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -52,7 +53,7 @@ public final class UsersCommand {
     Path inventory;
 
     private final InputStream stdin;
-    private final PasswordHasher hasher;
+    final PasswordHasher hasher;
 
     /** The command as the server's launcher runs it: System.in, the default hash strength. */
     public UsersCommand() {
@@ -143,7 +144,7 @@ public final class UsersCommand {
         }
     }
 
-    private Path usersFile() throws IOException {
+    Path usersFile() throws IOException {
         if (inventory == null) {
             return (dataDir == null ? Path.of("skvm-data") : dataDir).resolve("users.yaml");
         }

@@ -5,13 +5,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +57,18 @@ public final class PrivateFile {
         }
     }
 
+    /**
+     * A channel on an empty file that only serves to be locked ({@link FileChannel#lock()}),
+     * created owner-only if missing. Never replaced as {@link #write} replaces files: a lock
+     * holds on the file it was taken on.
+     */
+    public static FileChannel openLockFile(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        createDirectories(directory);
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                ownerOnly(directory, OWNER_FILE));
+    }
+
     /** Creates the directory (and its parents) owner-only where it does not exist yet. */
     public static void createDirectories(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
@@ -76,6 +91,20 @@ public final class PrivateFile {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What identifies one content of the file, to notice that another process replaced it: every
+     * {@link #write} renames a new file into place, so the file key (the inode on Unix) changes
+     * even when two writes share a timestamp. Equal to {@code List.of()} for a missing file.
+     */
+    public static Object version(Path file) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(), attributes.size());
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
     }
 
     private static boolean posix(Path path) {

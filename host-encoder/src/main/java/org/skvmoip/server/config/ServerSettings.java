@@ -16,13 +16,21 @@ import java.util.Optional;
  * @param secretsFile     the module secrets file (default dataDir/secrets.yaml), mode 0600
  * @param discoveryTargets where discovery broadcasts go, "host:port" (default 255.255.255.255:7391)
  * @param encoderDefaults  encoding of machines that do not override it
+ * @param requireSecondFactorForAdmins refuse the login of an admin who has no second factor enrolled
  */
 public record ServerSettings(String bind, int httpsPort, Optional<Integer> httpRedirectPort,
         Optional<Path> certificate, Optional<Path> privateKey, Path dataDir, Path secretsFile,
-        List<String> discoveryTargets, EncoderSettings encoderDefaults) {
+        List<String> discoveryTargets, EncoderSettings encoderDefaults, boolean requireSecondFactorForAdmins) {
+
+    public static final String SECOND_FACTORS_FILE = "totp.yaml";
 
     public Path usersFile() {
         return dataDir.resolve("users.yaml");
+    }
+
+    /** The users' TOTP keys and recovery code hashes (auth.totp.SecondFactors), apart from the users file. */
+    public Path secondFactorsFile() {
+        return dataDir.resolve(SECOND_FACTORS_FILE);
     }
 
     public Path auditLog() {

@@ -152,6 +152,18 @@ public final class YamlMapping {
         return integer(key, min, max).orElse(otherwise);
     }
 
+    /** true or false (YAML 1.2's spelling); the default when the key is absent. */
+    public boolean bool(String key, boolean otherwise) throws ConfigException {
+        Optional<String> text = string(key);
+        if (text.isEmpty()) {
+            return otherwise;
+        }
+        if (!text.get().equals("true") && !text.get().equals("false")) {
+            throw error(key, "must be true or false, was \"" + text.get() + "\"");
+        }
+        return text.get().equals("true");
+    }
+
     public Optional<YamlMapping> mapping(String key) throws ConfigException {
         if (!has(key)) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,12 @@ import org.skvmoip.server.auth.PasswordHasher;
 import org.skvmoip.server.auth.Role;
 import org.skvmoip.server.auth.Sessions;
 import org.skvmoip.server.auth.UserStore;
+import org.skvmoip.server.auth.totp.SecondFactors;
 import org.skvmoip.server.config.EncoderSettings;
 import org.skvmoip.server.config.Inventory;
 import org.skvmoip.server.config.MachineConfig;
 import org.skvmoip.server.config.ModuleAddress;
+import org.skvmoip.server.config.ServerSettings;
 import org.skvmoip.server.input.ControlSeats;
 import org.skvmoip.server.input.Typist;
 import org.skvmoip.server.input.UsLayout;
@@ -52,6 +55,7 @@ final class ApiFixture implements AutoCloseable {
     final FakeVideoService video;
     final FakeModuleService modules;
     final AuditLog audit;
+    final SecondFactors secondFactors;
     final Metrics metrics = new Metrics();
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final ControlSeats seats;
@@ -65,15 +69,19 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(ApiSettings settings) throws Exception {
-        this(settings, new Sessions());
+        this(settings, new Sessions(), false);
     }
 
     /** With sessions of the test's own, on a clock it moves. */
     ApiFixture(Sessions sessions) throws Exception {
-        this(ApiSettings.loopback().withRedirectPort(0), sessions);
+        this(ApiSettings.loopback().withRedirectPort(0), sessions, false);
     }
 
-    ApiFixture(ApiSettings settings, Sessions sessions) throws Exception {
+    ApiFixture(ApiSettings settings, boolean requireSecondFactorForAdmins) throws Exception {
+        this(settings, new Sessions(), requireSecondFactorForAdmins);
+    }
+
+    ApiFixture(ApiSettings settings, Sessions sessions, boolean requireSecondFactorForAdmins) throws Exception {
         this.sessions = sessions;
         dir = Files.createTempDirectory("api-test");
         video = new FakeVideoService(Set.of("m1", "m2", "video-only"));
@@ -82,10 +90,13 @@ final class ApiFixture implements AutoCloseable {
         users.add("alice", PASSWORD.toCharArray(), Role.ADMIN, List.of());
         users.add("bob", PASSWORD.toCharArray(), Role.OPERATOR, List.of(Grant.EVERY_MACHINE));
         audit = new AuditLog(dir.resolve("audit.log"));
+        secondFactors = SecondFactors.open(dir.resolve(ServerSettings.SECOND_FACTORS_FILE),
+                new PasswordHasher(PasswordHasher.MIN_ITERATIONS), Clock.systemUTC());
         Inventory inventory = new Inventory(dir.resolve("inventory.yaml"), null, List.of(
                 machine("m1", true), machine("m2", true), machine("video-only", false)), Map.of("lab", List.of("m2")));
         seats = new ControlSeats(modules::machine);
-        ApiBackends backends = new ApiBackends(inventory, video, modules, users, sessions, new LoginThrottle(),
+        ApiBackends backends = new ApiBackends(inventory, video, modules, users, secondFactors,
+                requireSecondFactorForAdmins, sessions, new LoginThrottle(),
                 audit, new Typist(scheduler), seats, new PowerControl(scheduler),
                 Map.of(UsLayout.INSTANCE.name(), UsLayout.INSTANCE), metrics::render, Optional.of(MetricsToken.of(METRICS_TOKEN)));
         server = ApiServer.start(settings, TestTls.server(), backends);

@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, so expiry and delays are checked without waiting. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
 
     private Instant now = Instant.parse("2025-03-01T10:00:00Z");
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
