@@ -33,6 +33,11 @@ final class TotpCommand {
     UsersCommand users;
 
     SecondFactors store() throws IOException {
+        return secondFactors(users);
+    }
+
+    /** The second factors beside the command's users file (also for {@code users list}'s yes/no). */
+    static SecondFactors secondFactors(UsersCommand users) throws IOException {
         Path file = users.usersFile().resolveSibling(ServerSettings.SECOND_FACTORS_FILE);
         return SecondFactors.open(file, users.hasher, Clock.systemUTC());
     }
