@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.skvmoip.server.auth.totp.SecondFactors;
 import org.skvmoip.server.config.ConfigException;
 import org.skvmoip.server.config.Inventory;
 import org.skvmoip.server.config.InventoryLoader;
@@ -305,13 +306,15 @@ public final class UsersCommand {
             if (!store.remove(name)) {
                 throw new Refused("no user " + name + " in " + store.file());
             }
+            // A second factor belongs to the account: a user added again under this name starts without one.
+            TotpCommand.secondFactors(parent).reset(name);
             out().println("Removed user " + name);
             return 0;
         }
     }
 
     @Command(name = "list", exitCodeOnInvalidInput = 1,
-            description = "Lists the users, one a line: name, role, grants.")
+            description = "Lists the users, one a line: name, role, grants, second factor (totp or -).")
     static final class ListUsers implements Callable<Integer> {
         @ParentCommand
         UsersCommand parent;
@@ -321,18 +324,19 @@ public final class UsersCommand {
 
         @Override
         public Integer call() throws IOException {
+            SecondFactors secondFactors = TotpCommand.secondFactors(parent);
             for (Account account : parent.store().accounts()) {
-                spec.commandLine().getOut().println(listLine(account));
+                spec.commandLine().getOut().println(listLine(account, secondFactors.enrolled(account.name())));
             }
             return 0;
         }
     }
 
     /** Tab-separated, for people and for scripts alike; an admin's grants are "*" whatever the file says. */
-    static String listLine(Account account) {
+    static String listLine(Account account, boolean secondFactor) {
         String grants = account.role() == Role.ADMIN ? Grant.EVERY_MACHINE
                 : account.grants().isEmpty() ? "-" : String.join(",", account.grants());
-        return account.name() + "\t" + account.role().wireName() + "\t" + grants;
+        return account.name() + "\t" + account.role().wireName() + "\t" + grants + "\t" + (secondFactor ? "totp" : "-");
     }
 
     static final int MAX_PASSWORD_LENGTH = 1024;

@@ -114,4 +114,24 @@ class TotpCommandTest {
         assertThat(run("totp", "reset", "alice")).isEqualTo(1);
         assertThat(err.toString()).contains("alice has no second factor");
     }
+
+    @Test
+    void listShowsWhoHasASecondFactor() throws IOException {
+        UserStore.open(dataDir.resolve("users.yaml"), FAST).setPassword("bob", "pw".toCharArray());
+        run("totp", "enroll", "alice");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("list")).isZero();
+
+        assertThat(out.toString()).contains("alice\toperator\t*\ttotp").contains("bob\toperator\t*\t-");
+    }
+
+    @Test
+    void aUserRemovedAndAddedAgainHasNoSecondFactor() throws IOException {
+        run("totp", "enroll", "alice");
+
+        assertThat(run("remove", "alice")).isZero();
+
+        assertThat(store().enrolled("alice")).isFalse();
+    }
 }

@@ -134,7 +134,7 @@ class UsersCommandTest {
         assertThat(run("", "remove", "bob")).isZero();
         assertThat(run("", "list")).isZero();
 
-        assertThat(out.toString()).isEqualTo("Removed user bob" + System.lineSeparator() + "alice\toperator\t-"
+        assertThat(out.toString()).isEqualTo("Removed user bob" + System.lineSeparator() + "alice\toperator\t-\t-"
                 + System.lineSeparator());
         assertThat(run("", "remove", "bob")).isEqualTo(1);
         assertThat(err.toString()).contains("no user bob in");
@@ -207,7 +207,7 @@ class UsersCommandTest {
         out.getBuffer().setLength(0);
         assertThat(run("", "list")).isZero();
 
-        assertThat(out.toString()).isEqualTo("otto\tviewer\tgroup:lab\nroot\tadmin\t*\n");
+        assertThat(out.toString()).isEqualTo("otto\tviewer\tgroup:lab\t-\nroot\tadmin\t*\t-\n");
     }
 
     @Test
