@@ -109,7 +109,7 @@ public final class ApiServer implements AutoCloseable {
             Router router = ApiRoutes.build(backends, b.audit, views, b.events, traffic, b.workers,
                     b.inputRelay);
             Authenticator authenticator = new Authenticator(backends.sessions(), backends.metricsToken());
-            b.limit = new ConnectionLimit(settings.maxConnections());
+            b.limit = new ConnectionLimit(settings.maxConnections(), settings.connectionsPerAddress());
             ApiChannels https = new ApiChannels(settings, ssl, b.limit, router, authenticator, b.workers);
             b.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("api-accept", true));
             b.loops = new NioEventLoopGroup(0, new DefaultThreadFactory("api-io", true));

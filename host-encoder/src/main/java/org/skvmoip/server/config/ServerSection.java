@@ -29,7 +29,8 @@ final class ServerSection {
         if (section.isEmpty()) {
             Path dataDir = baseDir.resolve(DEFAULT_DATA_DIR).normalize();
             return new ServerSettings(DEFAULT_BIND, DEFAULT_HTTPS_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
-                    dataDir, dataDir.resolve("secrets.yaml"), List.of(DEFAULT_DISCOVERY), EncoderSettings.DEFAULTS);
+                    dataDir, dataDir.resolve("secrets.yaml"), List.of(DEFAULT_DISCOVERY), EncoderSettings.DEFAULTS,
+                    ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS);
         }
         YamlMapping server = section.get();
         String bind = server.string("bind", DEFAULT_BIND);
@@ -51,9 +52,10 @@ final class ServerSection {
         }
         List<String> discovery = discovery(server);
         EncoderSettings encoder = encoder(server, EncoderSettings.DEFAULTS);
+        int perAddress = server.integer("connections-per-address", 1, 1024, ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS);
         server.rejectUnknownKeys();
         return new ServerSettings(bind, httpsPort, redirectPort, certificate, privateKey, dataDir, secretsFile, discovery,
-                encoder);
+                encoder, perAddress);
     }
 
     /** The "encoder:" mapping of a section over the given defaults; the defaults when absent. */

@@ -122,7 +122,8 @@ class ServerCertificateTest {
         OperatorFiles operator = OperatorFiles.signedByTestAuthority(dataDir.resolve("operator"));
         Path data = dataDir.resolve("data");
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.empty(), Optional.of(operator.chain),
-                Optional.of(operator.key), data, data.resolve("secrets.yaml"), List.of(), EncoderSettings.DEFAULTS);
+                Optional.of(operator.key), data, data.resolve("secrets.yaml"), List.of(), EncoderSettings.DEFAULTS,
+                ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS);
 
         ServerCertificate certificate = ServerCertificate.forServer(settings);
 
