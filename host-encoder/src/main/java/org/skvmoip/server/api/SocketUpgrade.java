@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -15,7 +16,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 
 /**
  * Turns an authenticated, checked HTTPS request into a WebSocket: the handshake, then the
- * pipeline of a socket (frame size bound, keep-alive, the endpoint's handler) in place of HTTP's.
+ * pipeline of a socket (UTF-8 check, frame size bound, keep-alive, the endpoint's handler) in place of HTTP's.
  */
 final class SocketUpgrade {
 
@@ -56,6 +57,9 @@ final class SocketUpgrade {
             pipeline.remove(HttpApiHandler.NAME);
             pipeline.replace(ApiChannels.IDLE, ApiChannels.IDLE,
                     new IdleStateHandler(SocketKeepAlive.PING_AFTER_SECONDS, 0, 0));
+            // Netty checks text frames' UTF-8 only in its protocol handler, which this pipeline does not use. Its
+            // validator fails the connection with 1007 (RFC 6455 §8.1), fragmented messages included.
+            pipeline.addBefore(ConnectionTail.NAME, "ws-utf8", new Utf8FrameValidator());
             pipeline.addBefore(ConnectionTail.NAME, "ws-messages", new WebSocketFrameAggregator(endpoint.maxFramePayload()));
             pipeline.addBefore(ConnectionTail.NAME, "ws-keepalive", new SocketKeepAlive());
             pipeline.addBefore(ConnectionTail.NAME, "ws-endpoint", handler);

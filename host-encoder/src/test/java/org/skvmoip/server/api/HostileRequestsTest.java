@@ -9,6 +9,7 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.skvmoip.server.module.ModuleStatus;
 
 /** Requests an attacker on the LAN sends before logging in: each is refused with a sentence, and nothing breaks. */
 class HostileRequestsTest {
@@ -75,5 +76,25 @@ class HostileRequestsTest {
             assertThat(answers.substring(firstEnd)).as("the second answer follows the first's headers")
                     .startsWith("HTTP/1.1 401").contains("\"error\"");
         }
+    }
+
+    @Test
+    void invalidUtf8InATextMessageClosesThatSocketWith1007_andLeavesOtherSocketsAlone() throws Exception {
+        String token = api.login("bob");
+        Frames events = Frames.reading();
+        api.socket("/api/events?machine=m2", token, events);
+        events.nextText();
+        byte[] invalid = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+
+        try (SSLSocket input = RawHttps.tls(api.server.port())) {
+            assertThat(RawHttps.upgrade(input, "/api/machines/m1/input", token)).startsWith("HTTP/1.1 101");
+            RawHttps.sendFrame(input, 0x1, invalid);
+
+            // RFC 6455 §8.1: text that is not UTF-8 fails the connection, and 1007 says why.
+            assertThat(RawHttps.closeCode(input)).isEqualTo(1007);
+        }
+        api.modules.control("m2").status(new ModuleStatus(true, true, false, 0, 0, true, false, ""));
+        assertThat(ApiFixture.json(events.nextText()).get("machine").get("power").asText()).isEqualTo("on");
+        assertThat(events.closed).isNotDone();
     }
 }

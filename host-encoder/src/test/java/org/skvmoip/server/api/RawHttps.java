@@ -80,4 +80,58 @@ final class RawHttps {
             return true;
         }
     }
+
+    /** Opens a WebSocket on {@code socket} (RFC 6455 §4.1); returns the server's answer head. */
+    static String upgrade(Socket socket, String path, String token) throws IOException {
+        String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + "Authorization: Bearer " + token + "\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder head = new StringBuilder();
+        InputStream in = socket.getInputStream();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /** One masked client frame (RFC 6455 §5.2), FIN set, a payload under 126 bytes. */
+    static void sendFrame(Socket socket, int opcode, byte[] payload) throws IOException {
+        byte[] mask = {0x11, 0x22, 0x33, 0x44};
+        byte[] frame = new byte[2 + 4 + payload.length];
+        frame[0] = (byte) (0x80 | opcode);
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        socket.getOutputStream().write(frame);
+        socket.getOutputStream().flush();
+    }
+
+    /** The status code of the next close frame the server sends, skipping any other frame; -1 if it just closed. */
+    static int closeCode(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        while (true) {
+            int first = in.read();
+            int second = in.read();
+            if (first < 0 || second < 0) {
+                return -1;
+            }
+            int length = second & 0x7f;
+            if (length == 126) {
+                length = (in.read() << 8) | in.read();
+            } else if (length == 127) {
+                throw new IOException("a server frame of 64 KiB or more, not expected here");
+            }
+            byte[] payload = in.readNBytes(length);
+            if ((first & 0x0f) == 0x8) {
+                return payload.length < 2 ? 1005 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+            }
+        }
+    }
 }
