@@ -3,6 +3,7 @@ package org.skvmoip.server.api;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class ConnectionLimit {
 
     /** Counts {@code channel} until it closes; false (and not counted) when a bound is reached. */
     boolean admit(Channel channel) {
-        String address = addressKey(channel);
+        String address = addressKey(channel.remoteAddress());
         synchronized (this) {
             int fromAddress = byAddress.getOrDefault(address, 0);
             if (open >= max || fromAddress >= perAddress) {
@@ -53,9 +54,9 @@ final class ConnectionLimit {
     }
 
     /** The address itself for IPv4, its /64 for IPv6. */
-    static String addressKey(Channel channel) {
-        if (!(channel.remoteAddress() instanceof InetSocketAddress remote) || remote.getAddress() == null) {
-            return String.valueOf(channel.remoteAddress());
+    static String addressKey(SocketAddress peer) {
+        if (!(peer instanceof InetSocketAddress remote) || remote.getAddress() == null) {
+            return String.valueOf(peer);
         }
         InetAddress address = remote.getAddress();
         if (address instanceof Inet6Address) {
