@@ -28,13 +28,14 @@ class AuditFloodTest {
     }
 
     @Test
-    void hundredsOfRefusedLoginsFromOneConnection_writeAFewLinesThatCountThemAll() throws Exception {
+    void refusedLoginsFromOneConnection_writeAFewLinesThatCountThemAll() throws Exception {
         int attempts = 0;
-        for (int i = 0; i < 200; i++, attempts++) {
+        for (int i = 0; i < 100; i++, attempts++) {
             int status = api.post("/api/login", null, "{\"user\":\"admin\",\"password\":\"guess" + i + "\"}").statusCode();
             assertThat(status).isIn(401, 429);
         }
-        for (int i = 0; i < 100; i++, attempts++) {
+        // More user names than one address has kinds of its own: the rest share a summary.
+        for (int i = 0; i < 3 * RepeatedRefusals.KINDS_PER_ADDRESS; i++, attempts++) {
             api.post("/api/login", null, "{\"user\":\"user" + i + "\",\"password\":\"guess\"}");
         }
         api.server.close(); // writes the summaries still open

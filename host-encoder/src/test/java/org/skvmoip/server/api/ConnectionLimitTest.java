@@ -107,7 +107,7 @@ class ConnectionLimitTest {
     void silentConnectionsAreClosedByTheHandshakeDeadline_andTheirAddressGetsItsShareBack() throws Exception {
         int share = 3;
         api = new ApiFixture(ApiSettings.loopback().withConnectionsPerAddress(share)
-                .withDeadlines(Duration.ofMillis(500), Duration.ofSeconds(10)));
+                .withDeadlines(Duration.ofSeconds(2), Duration.ofSeconds(10)));
         List<Socket> silent = new ArrayList<>();
         try {
             for (int i = 0; i < share; i++) {
@@ -121,8 +121,9 @@ class ConnectionLimitTest {
                         .isTrue();
             }
             awaitConnections(0);
-            try (SSLSocket again = RawHttps.tls(api.server.port())) {
-                assertThat(logsIn(again)).as("a login from the same address afterwards").isTrue();
+            // A plaintext request, answered at once: a TLS handshake on a busy machine could outlast the short deadline.
+            try (Socket again = connect()) {
+                assertThat(served(again)).as("a connection from the same address afterwards").isTrue();
             }
         } finally {
             for (Socket socket : silent) {
