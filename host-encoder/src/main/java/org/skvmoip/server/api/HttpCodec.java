@@ -11,6 +11,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -56,6 +58,7 @@ final class HttpCodec {
         private final Queue<HttpMethod> methods;
         private final Duration headDeadline;
         private boolean betweenRequests = true;
+        private boolean timedOut;
         private ScheduledFuture<?> headExpiry;
 
         Decoder(HttpDecoderConfig config, Queue<HttpMethod> methods, Duration headDeadline) {
@@ -73,6 +76,10 @@ final class HttpCodec {
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+            if (timedOut) {
+                buffer.skipBytes(buffer.readableBytes());
+                return;
+            }
             if (betweenRequests && headExpiry == null && buffer.isReadable()) {
                 startHeadDeadline(ctx);
             }
@@ -101,9 +108,15 @@ final class HttpCodec {
                 startHeadDeadline(ctx);
                 return;
             }
+            // As after a 413 (BoundedAggregator): closing at once would answer the bytes still coming with a reset,
+            // which can destroy the 408 before the client reads it. So the rest is dropped for a short linger.
+            timedOut = true;
             HttpResponses.write(ctx, ApiResponse.error(HttpResponseStatus.REQUEST_TIMEOUT,
-                    "the request's line and headers did not arrive within " + headDeadline.toSeconds()
-                            + " s of their first byte"), false);
+                    "the request's line and headers did not arrive within " + (headDeadline.toMillis() % 1000 == 0
+                            ? headDeadline.toSeconds() + " s" : headDeadline.toMillis() + " ms") + " of their first byte")
+                    .withHeader(HttpHeaderNames.CONNECTION.toString(), HttpHeaderValues.CLOSE.toString()), true)
+                    .addListener(written -> ctx.executor().schedule(() -> ctx.close(),
+                            BoundedAggregator.LINGER_SECONDS, TimeUnit.SECONDS));
         }
 
         private void cancelHeadDeadline() {
