@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -21,7 +22,9 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * HTTP/1.1 for the API: Netty's request decoder and response encoder, as its HttpServerCodec
@@ -31,7 +34,8 @@ import io.netty.handler.codec.http.LastHttpContent;
  * <li>a request with both Content-Length and Transfer-Encoding is refused (400, connection
  * closed) instead of read by its Transfer-Encoding alone: a proxy in front could have read it by
  * its Content-Length, and the bytes between the two readings would be taken for a second request
- * (request smuggling, RFC 9112 §6.3 and §11.2);</li>
+ * (request smuggling, RFC 9112 §6.3 and §11.2); so is an HTTP/1.0 request with Transfer-Encoding,
+ * which HTTP/1.0 does not have (§6.1: its framing is faulty);</li>
  * <li>a request's line and headers must be complete within a deadline of their first byte,
  * however steadily they trickle in: the idle timeout alone restarts at every byte, so a client
  * sending one byte every few seconds held its connection for ever.</li>
@@ -58,7 +62,8 @@ final class HttpCodec {
         private final Queue<HttpMethod> methods;
         private final Duration headDeadline;
         private boolean betweenRequests = true;
-        private boolean timedOut;
+        /** Closing: whatever still arrives is dropped, never taken for a request. */
+        private boolean discarding;
         private ScheduledFuture<?> headExpiry;
 
         Decoder(HttpDecoderConfig config, Queue<HttpMethod> methods, Duration headDeadline) {
@@ -76,7 +81,7 @@ final class HttpCodec {
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
-            if (timedOut) {
+            if (discarding) {
                 buffer.skipBytes(buffer.readableBytes());
                 return;
             }
@@ -88,6 +93,10 @@ final class HttpCodec {
             for (int i = before; i < out.size(); i++) {
                 Object decoded = out.get(i);
                 if (decoded instanceof HttpRequest request) {
+                    if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)
+                            && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+                        refuseFraming(request, out, i);
+                    }
                     methods.add(request.method());
                     betweenRequests = false;
                     cancelHeadDeadline();
@@ -96,6 +105,16 @@ final class HttpCodec {
                     betweenRequests = true;
                 }
             }
+        }
+
+        /** Fails the request (answered 400, then closed) and drops what was read after its head. */
+        private void refuseFraming(HttpRequest request, List<Object> out, int index) {
+            request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(
+                    "an HTTP/1.0 request may not carry Transfer-Encoding (RFC 9112 §6.1); send Content-Length")));
+            while (out.size() > index + 1) {
+                ReferenceCountUtil.release(out.remove(out.size() - 1));
+            }
+            discarding = true;
         }
 
         private void startHeadDeadline(ChannelHandlerContext ctx) {
@@ -110,7 +129,7 @@ final class HttpCodec {
             }
             // As after a 413 (BoundedAggregator): closing at once would answer the bytes still coming with a reset,
             // which can destroy the 408 before the client reads it. So the rest is dropped for a short linger.
-            timedOut = true;
+            discarding = true;
             HttpResponses.write(ctx, ApiResponse.error(HttpResponseStatus.REQUEST_TIMEOUT,
                     "the request's line and headers did not arrive within " + (headDeadline.toMillis() % 1000 == 0
                             ? headDeadline.toSeconds() + " s" : headDeadline.toMillis() + " ms") + " of their first byte")

@@ -66,6 +66,21 @@ class HostileRequestsTest {
     }
 
     @Test
+    void anHttp10RequestWithTransferEncodingIs400AndTheConnectionCloses() throws Exception {
+        // RFC 9112 §6.1: HTTP/1.0 has no Transfer-Encoding; a front end would read this body some other way.
+        String smuggled = "POST /api/login HTTP/1.0\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n"
+                + "2\r\n{}\r\n0\r\n\r\n"
+                + "GET /api/machines HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        try (SSLSocket socket = RawHttps.tls(api.server.port())) {
+            String answer = RawHttps.exchange(socket, smuggled);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("HTTP/1.0 request may not carry Transfer-Encoding");
+            assertThat(answer).as("one answer, nothing served after it").containsOnlyOnce("HTTP/1.1 ");
+        }
+    }
+
+    @Test
     void aHeadRequestIsAnsweredWithoutBody_soThatTheNextRequestOnTheConnectionIsReadRight() throws Exception {
         try (SSLSocket socket = RawHttps.tls(api.server.port())) {
             String answers = RawHttps.exchange(socket, "HEAD /api/machines HTTP/1.1\r\nHost: localhost\r\n\r\n"
