@@ -159,7 +159,7 @@ public final class DemoMain implements Callable<Integer> {
         System.out.printf("%nSKVMOIP demo: %d simulated machines, adopted by the server at %s%n",
                 server.inventory().machines().size(), url);
         System.out.printf("  user %s, password %s (a fresh account; the files are in %s)%n", ADMIN, password, dir);
-        System.out.printf("  certificate SHA-256 %s%n%n", server.certificate().sha256Fingerprint());
+        System.out.printf("  public key SHA-256 %s%n%n", server.certificate().sha256Fingerprint());
         System.out.printf("Try it (docs/api.md):%n");
         System.out.printf("  TOKEN=$(curl -s --cacert %s -d '{\"user\":\"%s\",\"password\":\"%s\"}' %sapi/login"
                 + " | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')%n", cert, ADMIN, password, url);

@@ -31,7 +31,7 @@ final class TerminalFirstUse implements FirstUseDecision {
         if (!terminal.interactive()) {
             return false;
         }
-        err.println("The server " + server.hostPort() + " is not known yet. Its certificate's SHA-256 fingerprint is");
+        err.println("The server " + server.hostPort() + " is not known yet. Its public key's SHA-256 fingerprint is");
         err.println("  " + server.fingerprint());
         err.println("Compare it with the fingerprint the server printed when it started (or ask its operator).");
         boolean trusted = terminal.confirm("Trust this server from now on?");

@@ -8,8 +8,15 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * SHA-256 fingerprints of certificates, written "AB:12:..." as the server prints its own when it
- * starts and as {@code openssl x509 -noout -fingerprint -sha256} does, so a person can compare them.
+ * SHA-256 fingerprints, written "AB:12:..." as the server prints its own when it starts, so a
+ * person can compare them.
+ *
+ * <p>What a client pins is the fingerprint of the server's public key, its SubjectPublicKeyInfo
+ * (as HPKP, RFC 7469 §2.4, pins it), not of the whole certificate: the server renews its
+ * self-signed certificate before it expires, keeping its key, and a renewed certificate then
+ * matches the pin; only a new key (an operator's explicit act, or someone else's server) does
+ * not. Known servers files written before kept certificate fingerprints, which
+ * {@link #certificateSha256} still computes.
  */
 public final class Fingerprints {
 
@@ -18,10 +25,28 @@ public final class Fingerprints {
     private Fingerprints() {
     }
 
+    /** SHA-256 of the certificate's public key (its DER SubjectPublicKeyInfo): what is pinned. */
     public static String sha256(X509Certificate certificate) {
+        return digest(certificate.getPublicKey().getEncoded(), certificate);
+    }
+
+    /**
+     * SHA-256 of the whole certificate's DER encoding, as {@code openssl x509 -noout -fingerprint
+     * -sha256} prints it: what older known servers files hold.
+     */
+    public static String certificateSha256(X509Certificate certificate) {
         try {
-            return COLONS.formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            return digest(certificate.getEncoded(), certificate);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("cannot fingerprint the certificate " + certificate.getSubjectX500Principal(),
+                    e);
+        }
+    }
+
+    private static String digest(byte[] encoded, X509Certificate certificate) {
+        try {
+            return COLONS.formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint the certificate " + certificate.getSubjectX500Principal(),
                     e);
         }

@@ -11,15 +11,18 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Trusts exactly the certificate pinned for one server, during the handshake: an unknown or
- * changed certificate fails the handshake itself, before a byte of the request (or the token in
- * it) is sent.
+ * Trusts exactly the public key pinned for one server, during the handshake: an unknown server or
+ * a changed key fails the handshake itself, before a byte of the request (or the token in it) is
+ * sent. A renewed certificate with the same key passes.
  *
  * <p>Host names are not checked: the pin is the stronger check (only the holder of that one
- * certificate's key can complete the handshake), and a self-signed certificate rarely names every
+ * key can complete the handshake), and a self-signed certificate rarely names every
  * address a server is reached by. Being an {@link X509ExtendedTrustManager} keeps the JDK from
  * adding its own host name check around it. Dates are not checked either, as SSH does not: the
  * user trusted this key, and the server renews its own certificate before it expires.
+ *
+ * <p>A pin of an older known servers file is of the whole certificate: when the certificate still
+ * matches it, the line is rewritten as the pin of its key, so that the next renewal passes too.
  */
 final class PinningTrustManager extends X509ExtendedTrustManager {
 
@@ -43,9 +46,9 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
         }
         X509Certificate certificate = chain[0];
         String presented = Fingerprints.sha256(certificate);
-        Optional<String> pinned;
+        Optional<KnownServers.Pin> pinned;
         try {
-            pinned = known.fingerprint(hostPort);
+            pinned = known.pinned(hostPort);
         } catch (IOException e) {
             throw new CertificateException("cannot read the trusted servers: " + e.getMessage(), e);
         }
@@ -56,8 +59,25 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
             unknown.set(server);
             throw new UnknownServerException(server);
         }
-        if (!pinned.get().equals(presented)) {
-            throw new CertificateChangedException(hostPort, pinned.get(), presented, known.file());
+        if (!pinned.get().ofKey()) {
+            checkCertificatePin(pinned.get().fingerprint(), certificate, presented);
+        } else if (!pinned.get().fingerprint().equals(presented)) {
+            throw new CertificateChangedException(hostPort, pinned.get().fingerprint(), presented, known.file());
+        }
+    }
+
+    private void checkCertificatePin(String pinnedCertificate, X509Certificate certificate, String keyFingerprint)
+            throws CertificateException {
+        String presentedCertificate = Fingerprints.certificateSha256(certificate);
+        if (!pinnedCertificate.equals(presentedCertificate)) {
+            throw new CertificateChangedException(hostPort, pinnedCertificate, presentedCertificate, known.file());
+        }
+        try {
+            known.pin(hostPort, keyFingerprint);
+        } catch (IOException e) {
+            // The certificate matched: this connection is safe. The line stays as it was and is converted next time.
+            System.getLogger(PinningTrustManager.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not convert the pin of " + hostPort + " in " + known.file() + ": " + e.getMessage());
         }
     }
 

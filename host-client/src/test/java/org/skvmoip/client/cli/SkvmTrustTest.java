@@ -58,7 +58,7 @@ class SkvmTrustTest {
         Skvm.Result yes = skvm.terminal(new ScriptedPerson(ServerRig.PASSWORD, true)).run("machines");
 
         assertThat(no.code()).as(no.toString()).isEqualTo(5);
-        assertThat(no.err()).contains("is not known yet. Its certificate's SHA-256 fingerprint is\n  "
+        assertThat(no.err()).contains("is not known yet. Its public key's SHA-256 fingerprint is\n  "
                 + server.fingerprint());
         assertThat(yes.code()).as(yes.toString()).isZero();
         assertThat(Files.readString(dir.resolve("config/known_servers"))).contains(server.fingerprint());

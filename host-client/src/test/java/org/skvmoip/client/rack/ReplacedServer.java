@@ -1,8 +1,11 @@
 package org.skvmoip.client.rack;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.skvmoip.server.testrig.ServerRig;
+import org.skvmoip.server.tls.ServerCertificate;
 
 /**
  * A server without machines that is replaced, at the same address and port, by another with a
@@ -46,6 +49,19 @@ public final class ReplacedServer implements AutoCloseable {
         int port = current.server.port();
         current.close();
         current = ServerRig.start(dir.resolve("replacement"), 0, "", ServerRig.EPHEMERAL_PORTS, port);
+    }
+
+    /**
+     * Restarts the original server on its port with its certificate renewed, as the server does
+     * when its certificate nears its end: a new certificate for the same key.
+     */
+    public void renewCertificate() throws Exception {
+        int port = current.server.port();
+        current.close();
+        Path original = dir.resolve("original");
+        Clock nearTheEnd = Clock.offset(Clock.systemUTC(), Duration.ofDays(800));
+        ServerCertificate.selfSigned(original.resolve("data"), nearTheEnd);
+        current = ServerRig.start(original, 0, "", ServerRig.EPHEMERAL_PORTS, port);
     }
 
     /** The replacement's audit log: what requests reached it. */

@@ -111,4 +111,49 @@ class FirstUseTrustTest {
                 .isInstanceOfSatisfying(ClientException.class,
                         e -> assertThat(e.kind()).isEqualTo(ClientException.Kind.UNTRUSTED));
     }
+
+    @Test
+    void aRenewedCertificateKeepsItsKey_soThePinnedClientConnectsWithoutAWarning() throws Exception {
+        logIn(connect(FirstUseDecision.ACCEPT));
+        java.security.cert.X509Certificate before = server.rig().server.certificate().certificate();
+        server.renewCertificate();
+        asked.clear();
+
+        assertThat(server.rig().server.certificate().certificate().getNotAfter()).isAfter(before.getNotAfter());
+        logIn(connect(FirstUseDecision.REFUSE));
+        assertThat(asked).as("a renewal is not a new server").isEmpty();
+        assertThat(server.fingerprint()).isEqualTo(server.originalFingerprint());
+    }
+
+    @Test
+    void aCertificatePinOfAnOlderFileStillHolds_andBecomesTheKeysPin() throws Exception {
+        String hostPort = "127.0.0.1:" + server.rig().server.port();
+        String certificatePin = Fingerprints.certificateSha256(server.rig().server.certificate().certificate());
+        Files.createDirectories(known.file().getParent());
+        Files.writeString(known.file(), "# written by an older client\n" + hostPort + " " + certificatePin + "\n");
+
+        logIn(connect(FirstUseDecision.REFUSE));
+
+        assertThat(asked).isEmpty();
+        assertThat(Files.readString(known.file())).isEqualTo("# written by an older client\n" + hostPort + " "
+                + KnownServers.KEY_PIN + " " + server.fingerprint() + "\n");
+        server.renewCertificate();
+        logIn(connect(FirstUseDecision.REFUSE));
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aCertificatePinOfAnOlderFileRefusesAnotherCertificate() throws Exception {
+        String hostPort = "127.0.0.1:" + server.rig().server.port();
+        String otherPin = "AB:".repeat(31) + "AB";
+        Files.createDirectories(known.file().getParent());
+        Files.writeString(known.file(), hostPort + " " + otherPin + "\n");
+
+        assertThatThrownBy(() -> logIn(connect(FirstUseDecision.ACCEPT)))
+                .isInstanceOfSatisfying(ClientException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ClientException.Kind.UNTRUSTED);
+                    assertThat(e.getMessage()).contains("has CHANGED").contains(otherPin);
+                });
+        assertThat(Files.readString(known.file())).isEqualTo(hostPort + " " + otherPin + "\n");
+    }
 }

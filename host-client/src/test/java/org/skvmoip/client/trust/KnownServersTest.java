@@ -48,8 +48,20 @@ class KnownServersTest {
         known.pin("kvm.example:8443", A.replace(":", ""));
 
         assertThat(Files.readString(file)).isEqualTo("# my rack\nother:8443 " + B.toLowerCase()
-                + "\nkvm.example:8443 " + A + "\n");
+                + "\nkvm.example:8443 key-sha256 " + A + "\n");
         assertThat(known.fingerprint("other:8443")).hasValue(B);
+    }
+
+    @Test
+    void linesOfAnOlderFilePinCertificates_newLinesPinKeys() throws Exception {
+        Path file = dir.resolve("known_servers");
+        Files.writeString(file, "old:8443 " + B + "\n");
+        KnownServers known = new KnownServers(file);
+
+        known.pin("new:8443", A);
+
+        assertThat(known.pinned("old:8443")).hasValue(new KnownServers.Pin(B, false));
+        assertThat(known.pinned("new:8443")).hasValue(new KnownServers.Pin(A, true));
     }
 
     @Test

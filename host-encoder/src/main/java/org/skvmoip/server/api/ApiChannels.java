@@ -6,13 +6,14 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 
 /**
- * The pipeline of a new connection: connection bound, idle timeout, and the TLS sniffer that
- * puts HTTPS (TLS, HTTP/1.1, bounded body, the API) or the plaintext redirect after itself.
+ * The pipeline of a new connection: connection bounds, idle timeout, handshake deadline, and the
+ * TLS sniffer that puts HTTPS (TLS, HTTP/1.1, bounded body, the API) or the plaintext redirect
+ * after itself.
  */
 final class ApiChannels extends ChannelInitializer<SocketChannel> {
 
@@ -55,11 +56,13 @@ final class ApiChannels extends ChannelInitializer<SocketChannel> {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         pipeline.addLast("sniff", new TlsSniffer(ssl, this::addHttps, httpsPort));
+        pipeline.addLast(HandshakeDeadline.NAME, new HandshakeDeadline(settings.handshakeTimeout()));
         pipeline.addLast(ConnectionTail.NAME, ConnectionTail.INSTANCE);
     }
 
     private void addHttps(ChannelPipeline pipeline) {
-        pipeline.addBefore(ConnectionTail.NAME, "http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK));
+        HttpCodec.install(pipeline, ConnectionTail.NAME, new HttpDecoderConfig().setMaxInitialLineLength(MAX_INITIAL_LINE)
+                .setMaxHeaderSize(MAX_HEADER_BYTES).setMaxChunkSize(MAX_CHUNK), settings.requestHeadTimeout());
         pipeline.addBefore(ConnectionTail.NAME, "body", new BoundedAggregator(settings.maxBodyBytes()));
         pipeline.addBefore(ConnectionTail.NAME, HttpApiHandler.NAME, new HttpApiHandler(router, authenticator, workers));
     }
@@ -76,6 +79,7 @@ final class ApiChannels extends ChannelInitializer<SocketChannel> {
                 ChannelPipeline pipeline = channel.pipeline();
                 pipeline.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(),
                         TimeUnit.MILLISECONDS));
+                pipeline.addLast(HandshakeDeadline.NAME, new HandshakeDeadline(settings.handshakeTimeout()));
                 pipeline.addLast(ConnectionTail.NAME, ConnectionTail.INSTANCE);
                 HttpsRedirect.install(pipeline, httpsPort);
             }

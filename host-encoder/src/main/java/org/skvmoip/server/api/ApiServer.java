@@ -123,7 +123,7 @@ public final class ApiServer implements AutoCloseable {
                     b.inputRelay);
             Authenticator authenticator = new Authenticator(backends.sessions(), backends.users(),
                     backends.inventory().groups(), backends.metricsToken(), new Authorizer(b.audit));
-            b.limit = new ConnectionLimit(settings.maxConnections());
+            b.limit = new ConnectionLimit(settings.maxConnections(), settings.connectionsPerAddress());
             ApiChannels https = new ApiChannels(settings, ssl, b.limit, router, authenticator, b.workers);
             b.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("api-accept", true));
             b.loops = new NioEventLoopGroup(0, new DefaultThreadFactory("api-io", true));

@@ -3,7 +3,9 @@ package org.skvmoip.server.api;
 import java.io.IOException;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,9 +28,14 @@ public final class JsonBody {
         JsonNode tree;
         try {
             tree = Json.MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ApiException.badRequest("the body's JSON is nested more than " + Json.MAX_NESTING_DEPTH
+                    + " arrays or objects deep; no request of this API needs more than a few");
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("the body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            JsonLocation where = e.getLocation();
+            throw ApiException.badRequest("the body is not valid JSON" + (where == null ? ""
+                    : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")") + ": "
+                    + e.getOriginalMessage());
         } catch (IOException e) {
             throw ApiException.badRequest("the body is not valid JSON");
         }

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -17,8 +18,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 
 /**
  * Turns an authenticated, checked HTTPS request into a WebSocket: the handshake, then the
- * pipeline of a socket (its token's gate, frame size bound, keep-alive, the endpoint's handler)
- * in place of HTTP's.
+ * pipeline of a socket (its token's gate, UTF-8 check, frame size bound, keep-alive, the endpoint's
+ * handler) in place of HTTP's.
  */
 final class SocketUpgrade {
 
@@ -61,6 +62,9 @@ final class SocketUpgrade {
                     new IdleStateHandler(SocketKeepAlive.PING_AFTER_SECONDS, 0, 0));
             TokenBoundSocket token = new TokenBoundSocket();
             pipeline.addBefore(ConnectionTail.NAME, TokenBoundSocket.NAME, token);
+            // Netty checks text frames' UTF-8 only in its protocol handler, which this pipeline does not use. Its
+            // validator fails the connection with 1007 (RFC 6455 §8.1), fragmented messages included.
+            pipeline.addBefore(ConnectionTail.NAME, "ws-utf8", new Utf8FrameValidator());
             pipeline.addBefore(ConnectionTail.NAME, "ws-messages", new WebSocketFrameAggregator(endpoint.maxFramePayload()));
             pipeline.addBefore(ConnectionTail.NAME, "ws-keepalive", new SocketKeepAlive());
             pipeline.addBefore(ConnectionTail.NAME, "ws-endpoint", handler);

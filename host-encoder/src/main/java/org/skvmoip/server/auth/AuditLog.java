@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,8 +23,11 @@ import org.skvmoip.server.config.PrivateFile;
  *
  * <p>Each line is a JSON object (JSON Lines), e.g.
  * {@code {"time":"2025-01-31T09:12:03.501Z","user":"alice","remote":"10.0.0.5","action":"power-on","machine":"web-01","outcome":"ok"}};
- * absent values are {@code null}. Values are cut at {@value #MAX_VALUE_LENGTH} characters so a
- * client sending a huge user name cannot bloat the log. The file is created owner-only.
+ * absent values are {@code null}. A summary of repeated refusals (written by the API so that
+ * they cannot fill the log) adds {@code "count"}, the refusals it stands for, and {@code "since"},
+ * when the first of them happened; its outcome is the last one's. Values are cut at
+ * {@value #MAX_VALUE_LENGTH} characters so a client sending a huge user name cannot bloat the
+ * log. The file is created owner-only.
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -53,6 +57,15 @@ public final class AuditLog implements AutoCloseable {
 
     /** Appends one line; throws UncheckedIOException when it cannot be written (disk full). */
     public void record(String user, String remoteAddress, String action, String machine, String outcome) {
+        record(user, remoteAddress, action, machine, outcome, 0, null);
+    }
+
+    /**
+     * Appends one line; with a {@code count} above 0, a summary of that many like refusals, the
+     * first of them at {@code since}.
+     */
+    public void record(String user, String remoteAddress, String action, String machine, String outcome, int count,
+            Instant since) {
         ObjectNode line = json.createObjectNode()
                 .put("time", clock.instant().toString())
                 .put("user", bounded(user))
@@ -60,6 +73,9 @@ public final class AuditLog implements AutoCloseable {
                 .put("action", bounded(action))
                 .put("machine", bounded(machine))
                 .put("outcome", bounded(outcome));
+        if (count > 0) {
+            line.put("count", count).put("since", since.toString());
+        }
         byte[] bytes;
         try {
             bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);

@@ -30,7 +30,7 @@ final class ServerSection {
             Path dataDir = baseDir.resolve(DEFAULT_DATA_DIR).normalize();
             return new ServerSettings(DEFAULT_BIND, DEFAULT_HTTPS_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
                     dataDir, dataDir.resolve("secrets.yaml"), List.of(DEFAULT_DISCOVERY), EncoderSettings.DEFAULTS,
-                    false);
+                    false, ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS);
         }
         YamlMapping server = section.get();
         String bind = server.string("bind", DEFAULT_BIND);
@@ -53,9 +53,10 @@ final class ServerSection {
         List<String> discovery = discovery(server);
         EncoderSettings encoder = encoder(server, EncoderSettings.DEFAULTS);
         boolean requireSecondFactorForAdmins = server.bool("require-second-factor-for-admins", false);
+        int perAddress = server.integer("connections-per-address", 1, 1024, ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS);
         server.rejectUnknownKeys();
         return new ServerSettings(bind, httpsPort, redirectPort, certificate, privateKey, dataDir, secretsFile, discovery,
-                encoder, requireSecondFactorForAdmins);
+                encoder, requireSecondFactorForAdmins, perAddress);
     }
 
     /** The "encoder:" mapping of a section over the given defaults; the defaults when absent. */

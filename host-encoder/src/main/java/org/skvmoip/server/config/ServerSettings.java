@@ -17,12 +17,21 @@ import java.util.Optional;
  * @param discoveryTargets where discovery broadcasts go, "host:port" (default 255.255.255.255:7391)
  * @param encoderDefaults  encoding of machines that do not override it
  * @param requireSecondFactorForAdmins refuse the login of an admin who has no second factor enrolled
+ * @param connectionsPerAddress API connections open at once from one address (IPv6: one /64)
  */
 public record ServerSettings(String bind, int httpsPort, Optional<Integer> httpRedirectPort,
         Optional<Path> certificate, Optional<Path> privateKey, Path dataDir, Path secretsFile,
-        List<String> discoveryTargets, EncoderSettings encoderDefaults, boolean requireSecondFactorForAdmins) {
+        List<String> discoveryTargets, EncoderSettings encoderDefaults, boolean requireSecondFactorForAdmins,
+        int connectionsPerAddress) {
 
     public static final String SECOND_FACTORS_FILE = "totp.yaml";
+
+    /**
+     * The largest honest client from one address is a desktop client's wall: one thumbnail socket
+     * per machine, plus a machine window's three sockets and its REST connection. 256 serves a
+     * wall of 250 machines and keeps any one address to a quarter of the API's 1024 connections.
+     */
+    public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 256;
 
     public Path usersFile() {
         return dataDir.resolve("users.yaml");

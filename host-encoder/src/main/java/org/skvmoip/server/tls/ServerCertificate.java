@@ -27,9 +27,11 @@ import org.skvmoip.server.config.ServerSettings;
 /**
  * The server's TLS identity: the operator's PEM files when the configuration names them,
  * otherwise a self-signed certificate generated on first start into the data directory
- * (cert.pem, key.pem owner-only) and reused on every later start, so a client that pinned its
- * fingerprint keeps trusting the server. A generated certificate is replaced when fewer than 30
- * days of it remain (the new fingerprint is logged). TLS 1.2 and 1.3 only.
+ * (cert.pem, key.pem owner-only) and reused on every later start. A generated certificate is
+ * renewed when fewer than 30 days of it remain, signed anew for the same key: clients pin the
+ * key's fingerprint, so they keep trusting the server without a warning. A new key is only ever
+ * made on the operator's explicit request ({@link #replaceKey}, {@code skvm-server new-key}).
+ * TLS 1.2 and 1.3 only.
  */
 public final class ServerCertificate {
 
@@ -88,25 +90,58 @@ public final class ServerCertificate {
                 return existing;
             }
             LOG.log(Level.WARNING, certificate + " expires on " + existing.certificate().getNotAfter().toInstant()
-                    + ": generating a new one");
+                    + ": renewing it for the same key (its fingerprint stays " + existing.sha256Fingerprint() + ")");
+            return renew(existing, clock.instant());
         }
-        return generate(certificate, key, clock.instant());
+        try {
+            return generate(certificate, key, SelfSignedCertificate.newKeyPair(), clock.instant());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot make the server's key: " + e.getMessage(), e);
+        }
     }
 
-    private static ServerCertificate generate(Path certificateFile, Path keyFile, Instant now) throws IOException {
-        try {
-            KeyPair pair = SelfSignedCertificate.newKeyPair();
-            X509Certificate certificate = SelfSignedCertificate.sign(pair, SelfSignedCertificate.localHostNames(), now);
-            // The key first: a crash between the two writes leaves a key without certificate, which is regenerated.
-            PemFiles.writeKey(keyFile, pair.getPrivate());
-            PemFiles.writeChain(certificateFile, List.of(certificate));
-            ServerCertificate generated = new ServerCertificate(List.of(certificate), pair.getPrivate(), certificateFile);
-            LOG.log(Level.INFO, "Generated a self-signed certificate " + certificateFile + ", SHA-256 fingerprint "
-                    + generated.sha256Fingerprint());
-            return generated;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot generate the server's certificate: " + e.getMessage(), e);
+    /**
+     * A new key and certificate in the data directory, replacing the generated ones: every
+     * client that pinned the old key refuses the server until its user trusts the new
+     * fingerprint. The operator's act, never the server's own (a suspected key leak, a copied
+     * data directory).
+     *
+     * @throws ConfigException when the settings name the operator's own certificate: its key is theirs to replace
+     */
+    public static ServerCertificate replaceKey(ServerSettings settings, Clock clock) throws IOException, ConfigException {
+        if (settings.certificate().isPresent()) {
+            throw new ConfigException(settings.certificate().get(), 0, "", "the server uses this certificate of yours,"
+                    + " not a generated one: replace its key where it was issued");
         }
+        try {
+            return generate(settings.dataDir().resolve(CERTIFICATE_FILE), settings.dataDir().resolve(KEY_FILE),
+                    SelfSignedCertificate.newKeyPair(), clock.instant());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot make the server's key: " + e.getMessage(), e);
+        }
+    }
+
+    private static ServerCertificate renew(ServerCertificate existing, Instant now) throws IOException {
+        KeyPair pair = new KeyPair(existing.certificate().getPublicKey(), existing.key);
+        try {
+            X509Certificate certificate = SelfSignedCertificate.sign(pair, SelfSignedCertificate.localHostNames(), now);
+            PemFiles.writeChain(existing.certificateFile, List.of(certificate));
+            return new ServerCertificate(List.of(certificate), existing.key, existing.certificateFile);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot renew the server's certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static ServerCertificate generate(Path certificateFile, Path keyFile, KeyPair pair, Instant now)
+            throws IOException, GeneralSecurityException {
+        X509Certificate certificate = SelfSignedCertificate.sign(pair, SelfSignedCertificate.localHostNames(), now);
+        // The key first: a crash between the two writes leaves a key without certificate, which is regenerated.
+        PemFiles.writeKey(keyFile, pair.getPrivate());
+        PemFiles.writeChain(certificateFile, List.of(certificate));
+        ServerCertificate generated = new ServerCertificate(List.of(certificate), pair.getPrivate(), certificateFile);
+        LOG.log(Level.INFO, "Generated a self-signed certificate " + certificateFile + " for a new key, SHA-256"
+                + " fingerprint " + generated.sha256Fingerprint());
+        return generated;
     }
 
     /** The server's own certificate (the chain's first). */
@@ -123,13 +158,18 @@ public final class ServerCertificate {
         return certificateFile;
     }
 
-    /** SHA-256 of the certificate's DER encoding, "AB:12:...", as {@code openssl x509 -fingerprint -sha256} prints it. */
+    /**
+     * SHA-256 of the certificate's public key, its DER SubjectPublicKeyInfo, "AB:12:...": what
+     * clients pin (as HPKP, RFC 7469 §2.4, does), so that a renewal for the same key changes
+     * nothing for them. {@code openssl x509 -in cert.pem -noout -pubkey | openssl pkey -pubin
+     * -outform DER | openssl dgst -sha256} computes the same.
+     */
     public String sha256Fingerprint() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate().getEncoded());
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate().getPublicKey().getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalStateException("cannot fingerprint the certificate", e);
+            throw new IllegalStateException("cannot fingerprint the certificate's key", e);
         }
     }
 

@@ -43,6 +43,8 @@ class InventoryLoaderTest {
         assertThat(server.certificate()).isEmpty();
         assertThat(server.discoveryTargets()).containsExactly("255.255.255.255:7391");
         assertThat(server.encoderDefaults()).isEqualTo(EncoderSettings.DEFAULTS);
+        assertThat(server.connectionsPerAddress()).isEqualTo(ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS);
+        assertThat(load("server: {connections-per-address: 40}").server().connectionsPerAddress()).isEqualTo(40);
         assertThat(inventory.machines()).containsExactly(new MachineConfig("web-01", "/dev/video0", "", 0, 0, 30, "",
                 Optional.empty(), EncoderSettings.DEFAULTS));
     }

@@ -86,10 +86,7 @@ public final class ServerRig implements AutoCloseable {
         // A cheap hash keeps the tests quick; the stored hash carries its own iteration count.
         UserStore.open(data.resolve("users.yaml"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS))
                 .setPassword(USER, PASSWORD.toCharArray());
-        ApiSettings loopback = ApiSettings.loopback();
-        this.server = KvmServer.start(InventoryLoader.load(inventory), new ApiSettings(loopback.bind(), httpsPort,
-                loopback.redirectPort(), loopback.maxConnections(), loopback.maxBodyBytes(), loopback.idleTimeout(),
-                loopback.workerThreads(), loopback.workerQueue()));
+        this.server = KvmServer.start(InventoryLoader.load(inventory), ApiSettings.loopback().withPort(httpsPort));
         this.http = HttpClient.newBuilder().sslContext(trusting(server.certificateFile()))
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }

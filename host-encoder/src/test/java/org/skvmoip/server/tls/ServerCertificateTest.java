@@ -83,28 +83,45 @@ class ServerCertificateTest {
     }
 
     @Test
-    void theFingerprintIsTheSha256OfTheCertificateFileWithColons() throws Exception {
+    void theFingerprintIsTheSha256OfTheCertificatesPublicKeyWithColons() throws Exception {
         ServerCertificate generated = ServerCertificate.selfSigned(dataDir, clock);
         Certificate fromFile;
         try (InputStream in = Files.newInputStream(dataDir.resolve("cert.pem"))) {
             fromFile = CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
         String expected = HexFormat.ofDelimiter(":").withUpperCase()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(fromFile.getEncoded()));
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(fromFile.getPublicKey().getEncoded()));
 
         assertThat(generated.sha256Fingerprint()).isEqualTo(expected).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
     }
 
     @Test
-    void aGeneratedCertificateNearItsEndIsReplaced() throws Exception {
+    void aGeneratedCertificateNearItsEndIsRenewedForTheSameKey_soItsFingerprintStays() throws Exception {
         ServerCertificate old = ServerCertificate.selfSigned(dataDir, clock);
+        byte[] oldKeyFile = Files.readAllBytes(dataDir.resolve("key.pem"));
         Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(800)), ZoneOffset.UTC);
 
         ServerCertificate renewed = ServerCertificate.selfSigned(dataDir, later);
 
-        assertThat(renewed.sha256Fingerprint()).isNotEqualTo(old.sha256Fingerprint());
-        assertThat(ServerCertificate.selfSigned(dataDir, later).sha256Fingerprint())
-                .isEqualTo(renewed.sha256Fingerprint());
+        assertThat(renewed.certificate().getNotAfter()).isAfter(old.certificate().getNotAfter());
+        assertThat(renewed.sha256Fingerprint()).isEqualTo(old.sha256Fingerprint());
+        assertThat(Files.readAllBytes(dataDir.resolve("key.pem"))).isEqualTo(oldKeyFile);
+        ServerCertificate afterRestart = ServerCertificate.selfSigned(dataDir, later);
+        assertThat(afterRestart.certificate()).isEqualTo(renewed.certificate());
+    }
+
+    @Test
+    void aNewKeyIsTheOperatorsExplicitAct_andChangesTheFingerprint() throws Exception {
+        ServerCertificate old = ServerCertificate.selfSigned(dataDir, clock);
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.empty(), Optional.empty(),
+                Optional.empty(), dataDir, dataDir.resolve("secrets.yaml"), List.of(), EncoderSettings.DEFAULTS,
+                ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS);
+
+        ServerCertificate replaced = ServerCertificate.replaceKey(settings, clock);
+
+        assertThat(replaced.sha256Fingerprint()).isNotEqualTo(old.sha256Fingerprint());
+        assertThat(ServerCertificate.selfSigned(dataDir, clock).sha256Fingerprint())
+                .isEqualTo(replaced.sha256Fingerprint());
     }
 
     @Test
@@ -122,7 +139,8 @@ class ServerCertificateTest {
         OperatorFiles operator = OperatorFiles.signedByTestAuthority(dataDir.resolve("operator"));
         Path data = dataDir.resolve("data");
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.empty(), Optional.of(operator.chain),
-                Optional.of(operator.key), data, data.resolve("secrets.yaml"), List.of(), EncoderSettings.DEFAULTS, false);
+                Optional.of(operator.key), data, data.resolve("secrets.yaml"), List.of(), EncoderSettings.DEFAULTS, false,
+                ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS);
 
         ServerCertificate certificate = ServerCertificate.forServer(settings);
 
@@ -192,17 +210,18 @@ class ServerCertificateTest {
     }
 
     @Test
-    void filesMadeByOpensslLoadWithTheFingerprintOpensslPrints() throws Exception {
+    void filesMadeByOpensslLoadWithTheKeyFingerprintOpensslComputes() throws Exception {
         assumeTrue(openssl(), "needs the openssl command");
         Path certificate = dataDir.resolve("openssl-cert.pem");
         Path key = dataDir.resolve("openssl-key.pem");
         run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out",
                 certificate.toString(), "-subj", "/CN=localhost", "-days", "30", "-addext", "subjectAltName=DNS:localhost");
-        String printed = run("openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", certificate.toString());
+        String printed = run("sh", "-c", "openssl x509 -noout -pubkey -in '" + certificate + "'"
+                + " | openssl pkey -pubin -outform DER | openssl dgst -sha256 -c");
 
         ServerCertificate loaded = ServerCertificate.fromPem(certificate, key);
 
-        assertThat(printed.trim()).endsWith("=" + loaded.sha256Fingerprint());
+        assertThat(printed.trim().toUpperCase(java.util.Locale.ROOT)).endsWith("= " + loaded.sha256Fingerprint());
         try (TlsEchoServer server = new TlsEchoServer(loaded.serverContext())) {
             assertThat(echo(server.port(), loaded.certificate(), "TLSv1.2")).isEqualTo("TLSv1.2");
         }
