@@ -114,7 +114,7 @@ class ServerCertificateTest {
     void aNewKeyIsTheOperatorsExplicitAct_andChangesTheFingerprint() throws Exception {
         ServerCertificate old = ServerCertificate.selfSigned(dataDir, clock);
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), dataDir, dataDir.resolve("secrets.yaml"), List.of(), EncoderSettings.DEFAULTS,
+                Optional.empty(), dataDir, dataDir.resolve("secrets.yaml"), List.of(), EncoderSettings.DEFAULTS, false,
                 ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS);
 
         ServerCertificate replaced = ServerCertificate.replaceKey(settings, clock);
