@@ -79,6 +79,11 @@ public final class ModuleLink implements MachineControl, AutoCloseable {
         return link.moduleId();
     }
 
+    /** Connections this link has tried so far, successful or not. */
+    public int connectionAttempts() {
+        return link.attempts();
+    }
+
     @Override
     public ModuleStatus status() {
         return status;
