@@ -59,6 +59,7 @@ final class LinkSession implements LinkConnection.Events {
     private volatile boolean sendable;
     private volatile String moduleId = "";
     private volatile int attempts;
+    private volatile long lastRetryDelayMillis = -1;
 
     private byte[] secret;
     private LinkConnection connection;
@@ -89,6 +90,10 @@ final class LinkSession implements LinkConnection.Events {
 
     int attempts() {
         return attempts;
+    }
+
+    long lastRetryDelayMillis() {
+        return lastRetryDelayMillis;
     }
 
     /** Queues one frame ({@code frame} returns its length or a negative error) and writes it; false without a session. */
@@ -201,6 +206,7 @@ final class LinkSession implements LinkConnection.Events {
         publish.accept(ModuleStatus.offline(problem));
         if (!closed && secret != null) {
             long delay = backoff.nextMillis();
+            lastRetryDelayMillis = delay;
             retryTask = loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
             logOnce(problem + "; retrying in " + delay + " ms", problem);
         }

@@ -84,6 +84,11 @@ public final class ModuleLink implements MachineControl, AutoCloseable {
         return link.attempts();
     }
 
+    /** The wait before the latest retry, -1 before the first: for tests. */
+    long lastRetryDelayMillis() {
+        return link.lastRetryDelayMillis();
+    }
+
     @Override
     public ModuleStatus status() {
         return status;

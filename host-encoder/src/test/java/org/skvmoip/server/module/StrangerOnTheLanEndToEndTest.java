@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,8 +13,8 @@ import org.skvmoip.sim.control.StrangerConnections;
 /**
  * A peer on the LAN that is not the server (127.0.0.2, .3) hogs the module's control port
  * while the module's link is cut and restored: the server's link is back on its first
- * connection attempt after the module listens again, and typing works. Slots 30 and 31 (see
- * {@link LinkedMachine}).
+ * connection attempt after the module listens again, and typing works. A module that answers
+ * but refuses keeps the server's retries quick. Slots 30 to 32 (see {@link LinkedMachine}).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StrangerOnTheLanEndToEndTest {
@@ -41,6 +42,18 @@ class StrangerOnTheLanEndToEndTest {
                     .as("server attempts once the module listened again").isLessThanOrEqualTo(1);
             assertThat(machine.link.keyboard(0x02, new byte[] {0x04}, 1)).isTrue();
             machine.keyboard().awaitLast("02 00 04 00 00 00 00 00");
+        }
+    }
+
+    @Test
+    void givenAModuleThatAnswersButRefusesThenTheServerRetriesAtTheFirstStepEveryTime() throws Exception {
+        try (LinkedMachine machine = LinkedMachine.start(32, LinkedMachine.WRONG_SECRET)) {
+            Poll.until("four refused attempts", () -> machine.link.connectionAttempts() >= 4,
+                    machine.link::connectionAttempts);
+
+            assertThat(machine.link.lastRetryDelayMillis()).as("the wait before the next attempt")
+                    .isBetween(Math.round(Backoff.FIRST_MILLIS * (1 - Backoff.JITTER)),
+                            Math.round(Backoff.FIRST_MILLIS * (1 + Backoff.JITTER)));
         }
     }
 }
