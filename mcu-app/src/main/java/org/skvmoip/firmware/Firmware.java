@@ -112,23 +112,21 @@ public final class Firmware {
 
         hid = new UsbHid(board.usb(), uniqueId);
         panel = new FrontPanel(board.powerButton(), board.resetButton(), board.powerLed(), board.hddLed());
-        ControlService[] services = new ControlService[SocketPlan.controlSockets()];
-        W5500Socket[] controlSockets = new W5500Socket[services.length];
-        ModuleSession first = null;
-        for (int i = 0; i < services.length; i++) {
-            // A session per socket: a second connection's handshake runs beside the live session.
-            ModuleSession session = new ModuleSession(board.crypto(), uniqueId, 0, VERSION);
+        // A session per control socket: a second connection's handshake runs beside the live session.
+        ModuleSession[] sessions = new ModuleSession[SocketPlan.controlSockets()];
+        ControlService[] services = new ControlService[sessions.length];
+        W5500Socket[] controlSockets = new W5500Socket[sessions.length];
+        for (int i = 0; i < sessions.length; i++) {
+            sessions[i] = new ModuleSession(board.crypto(), uniqueId, 0, VERSION);
             if (settings.adopted) {
-                session.setSecret(settings.secret, 0);
-            }
-            if (first == null) {
-                first = session;
+                sessions[i].setSecret(settings.secret, 0);
             }
             controlSockets[i] = chip.socket(SocketPlan.controlSocket(i));
-            services[i] = new ControlService(controlSockets[i], session, hid, panel, storage, settings, seed);
+            services[i] = new ControlService(controlSockets[i], sessions[i], hid, panel, storage, settings, seed);
         }
-        control = new ControlListeners(services, controlSockets);
-        discovery = new DiscoveryResponder(chip.socket(SocketPlan.DISCOVERY_UDP), first, uniqueId, VERSION);
+        control = new ControlListeners(chip, services, controlSockets);
+        // Any session will do: ControlListeners keeps their secrets in step.
+        discovery = new DiscoveryResponder(chip.socket(SocketPlan.DISCOVERY_UDP), sessions[0], uniqueId, VERSION);
         echo = settings.echoDiagnostic ? new EchoService(chip) : null;
     }
 

@@ -1,6 +1,7 @@
 package org.skvmoip.firmware.control;
 
 import org.skvmoip.firmware.w5500.SocketRegisters;
+import org.skvmoip.firmware.w5500.W5500;
 import org.skvmoip.firmware.w5500.W5500Socket;
 
 /**
@@ -22,9 +23,13 @@ import org.skvmoip.firmware.w5500.W5500Socket;
  * <p>A newly authenticated session replaces any older one: the server that restarted, or whose
  * link dropped before the module noticed, reconnects and takes over at once instead of waiting
  * out the old session's keep-alive timeout. A handshake that fails leaves the old session be.
+ *
+ * <p>A socket that listens and has no interrupt pending (SIR) is not polled: nothing can have
+ * changed on it, and skipping it keeps the SPI cost of an input frame where one socket had it.
  */
 public final class ControlListeners {
 
+    private final W5500 chip;
     private final ControlService[] services;
     private final W5500Socket[] sockets;
     /** Per socket: when (in connections counted) its current connection began; the smallest is the oldest. */
@@ -39,11 +44,12 @@ public final class ControlListeners {
     private int strangersClosed;
 
     /** @param services one per socket listening on the control port; {@code sockets[i]} is the one {@code services[i]} serves */
-    public ControlListeners(ControlService[] services, W5500Socket[] sockets) {
+    public ControlListeners(W5500 chip, ControlService[] services, W5500Socket[] sockets) {
         if (services.length != sockets.length || services.length < 2) {
             throw new IllegalArgumentException("control: " + services.length + " services for " + sockets.length
                     + " sockets; one each, and at least two so one can always listen");
         }
+        this.chip = chip;
         this.services = services;
         this.sockets = sockets;
         this.connectedAs = new int[services.length];
@@ -54,7 +60,12 @@ public final class ControlListeners {
 
     /** Serves every control socket, then makes sure one listens; never blocks. */
     public void poll(long now) {
+        int pending = chip.pendingSocketInterrupts();
         for (int i = 0; i < services.length; i++) {
+            if (services[i].socketState() == SocketRegisters.SOCK_LISTEN
+                    && (pending & (1 << sockets[i].number())) == 0) {
+                continue; // a SYN, or a failed one, would have raised Sn_IR
+            }
             services[i].poll(now);
             noticeConnection(i);
             noticeAuthentication(i);

@@ -231,6 +231,7 @@ public final class ControlService {
     public void drop() {
         sessionEnded();
         socket.close();
+        socketState = SocketRegisters.SOCK_CLOSED;
     }
 
     private void fail(long now) {
@@ -330,7 +331,10 @@ public final class ControlService {
         return secretsStored;
     }
 
-    /** Another socket's session stored a secret: this session's next handshake proves that one. */
+    /**
+     * Another socket's session stored a secret: this session takes it up at once, so its
+     * handshake, even one under way, proves that one, and a second ADOPT is refused.
+     */
     public void useStoredSecret() {
         if (settings.adopted) {
             session.setSecret(settings.secret, 0);

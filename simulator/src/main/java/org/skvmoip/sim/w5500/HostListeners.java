@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The host side of the chip's TCP ports that sockets listen on. The W5500 lets several sockets
- * listen on one port (§4.2 Sn_CR LISTEN: a socket in SOCK_LISTEN waits for a SYN "from any TCP
- * client"; nothing ties a port to one socket, and WIZnet's multi-socket server examples put
- * all eight on one port). So one host server socket stands for each chip port, open while at
- * least one chip socket waits in SOCK_LISTEN on it; each connection goes to one waiting socket
- * (the datasheet does not say which: the model gives it to the lowest-numbered); with none
- * waiting the server socket is closed, so a host connect is refused as a SYN to a port nobody
- * listens on is answered with RST.
+ * The host side of the chip's TCP ports that sockets listen on. Several sockets may listen on
+ * one port (§4.2 Sn_CR LISTEN: a socket in SOCK_LISTEN waits for a SYN "from any TCP client";
+ * nothing in the datasheet ties a port to one socket; a real board should confirm it, and which
+ * socket a SYN picks). So one host server socket stands for each chip port, open while at
+ * least one chip socket is in SOCK_LISTEN on it; each connection goes to one of those sockets
+ * (the datasheet does not say which: the model gives it to the lowest-numbered), kept for it
+ * until its host thread takes it; with none listening the server socket is closed, so a host
+ * connect is refused as a SYN to a port nobody listens on is answered with RST. What decides is
+ * the chip's state, not whether a socket's host thread has started yet: a socket listens from
+ * its LISTEN command on, as on the chip.
  */
 final class HostListeners {
 
@@ -33,6 +35,9 @@ final class HostListeners {
     private final String name;
     /** Chip port to its listener; guarded by the chip monitor. */
     private final Map<Integer, Port> ports = new HashMap<>();
+    /** Per chip socket: a connection it took, until its host thread picks it up; and for which generation. */
+    private final Socket[] handed = new Socket[SpiFrameFormat.SOCKETS];
+    private final int[] handedGeneration = new int[SpiFrameFormat.SOCKETS];
 
     HostListeners(ChipState chip, HostNetwork network, String name) {
         this.chip = chip;
@@ -58,24 +63,36 @@ final class HostListeners {
             if (port.hostPort != 0) {
                 settle(link, port.hostPort);
             }
+            int n = link.socket.index;
             try {
-                while (link.isCurrent() && link.handed == null && !port.failed) {
+                while (link.isCurrent() && !handedTo(n, link.generation) && !port.failed) {
                     chip.wait();
                 }
             } finally {
                 port.waiting.remove(link);
-                if (port.waiting.isEmpty()) {
-                    port.close();
-                }
+                port.closeUnlessListened();
             }
-            Socket connection = link.handed;
-            link.handed = null;
-            if (connection != null && !link.isCurrent()) {
-                HostLink.closeQuietly(connection); // the socket moved on between SYN and hand-over
+            if (!link.isCurrent() || !handedTo(n, link.generation)) {
                 return null;
             }
+            Socket connection = handed[n];
+            handed[n] = null;
             return connection;
         }
+    }
+
+    private boolean handedTo(int n, int generation) {
+        return handed[n] != null && handedGeneration[n] == generation;
+    }
+
+    /** Whether chip socket {@code s} can take a SYN for {@code chipPort}; drops a connection kept for an older generation. */
+    private boolean takesSyn(ModelSocket s, int chipPort) {
+        if (handed[s.index] != null && handedGeneration[s.index] != s.generation) {
+            HostLink.closeQuietly(handed[s.index]); // kept for a LISTEN the socket has since left
+            handed[s.index] = null;
+        }
+        return s.isTcp() && s.status() == SocketRegisterMap.SOCK_LISTEN && s.hostLocalPort == chipPort
+                && handed[s.index] == null;
     }
 
     private void settle(TcpLink link, int hostPort) {
@@ -105,6 +122,16 @@ final class HostListeners {
             thread.start();
         }
 
+        /** Closes the server socket once no chip socket listens on the port any more. */
+        void closeUnlessListened() {
+            for (ModelSocket s : chip.sockets) {
+                if (takesSyn(s, chipPort)) {
+                    return;
+                }
+            }
+            close();
+        }
+
         /** No socket listens any more: later connects are refused. */
         void close() {
             closed = true;
@@ -129,17 +156,15 @@ final class HostListeners {
                     return; // closed: no socket listens any more
                 }
                 synchronized (chip) {
-                    TcpLink taker = lowestListening();
+                    ModelSocket taker = lowestListening();
                     if (taker == null) {
                         abort(connection);
                     } else {
-                        waiting.remove(taker);
-                        taker.handed = connection;
+                        handed[taker.index] = connection;
+                        handedGeneration[taker.index] = taker.generation;
                         chip.changed();
-                        if (waiting.isEmpty()) {
-                            close(); // refused from now on, not accepted and then reset
-                        }
                     }
+                    closeUnlessListened(); // refused from now on, not accepted and then reset
                     if (closed) {
                         return;
                     }
@@ -209,16 +234,14 @@ final class HostListeners {
             return null;
         }
 
-        /** The waiting socket a SYN reaches: the lowest-numbered still in LISTEN. */
-        private TcpLink lowestListening() {
-            TcpLink lowest = null;
-            for (TcpLink link : waiting) {
-                if (link.isCurrent() && link.socket.status() == SocketRegisterMap.SOCK_LISTEN
-                        && (lowest == null || link.socket.index < lowest.socket.index)) {
-                    lowest = link;
+        /** The socket a SYN reaches: the lowest-numbered in LISTEN on the port. */
+        private ModelSocket lowestListening() {
+            for (ModelSocket s : chip.sockets) {
+                if (takesSyn(s, chipPort)) {
+                    return s;
                 }
             }
-            return lowest;
+            return null;
         }
 
         private void abort(Socket connection) {

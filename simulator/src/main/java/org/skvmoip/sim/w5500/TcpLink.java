@@ -21,8 +21,6 @@ final class TcpLink extends HostLink {
     private final boolean listen;
     private final int localPort;
     private final int remotePort;
-    /** A connection {@link HostListeners} gave this listening socket; guarded by the chip monitor. */
-    Socket handed;
 
     TcpLink(ChipState chip, HostNetwork network, ModelSocket socket, int generation, String name,
             HostListeners listeners, boolean listen, int localPort, int remotePort) {
