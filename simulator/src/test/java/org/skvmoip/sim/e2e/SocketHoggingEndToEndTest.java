@@ -6,6 +6,10 @@ import static org.skvmoip.sim.e2e.Keys.B;
 import static org.skvmoip.sim.e2e.Keys.LEFT_SHIFT;
 import static org.skvmoip.sim.e2e.Keys.NONE;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +73,33 @@ class SocketHoggingEndToEndTest {
                     .isEqualTo(SessionEvent.AUTHENTICATED);
             server.keyboard(LEFT_SHIFT, A);
             rig.reports.awaitLast(rig.reports.keyboard(), SHIFT_A);
+        }
+    }
+
+    @Test
+    void givenStrangersTakingEveryControlSocketThenTheOldestIsClosedAndTheServersConnectIsServed() throws Exception {
+        server.close();
+        server.awaitClosed(ControlClient.DEFAULT_WAIT);
+        Poll.until("the server's socket listening again", () -> rig.module.firmware().control().sessionsStarted() >= 1
+                && !rig.module.firmware().control().sessionAuthenticated());
+        List<Socket> strangers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) { // one per socket, none reconnecting: only the module can free one
+                Socket stranger = new Socket();
+                stranger.bind(new InetSocketAddress("127.0.0." + (2 + i), 0));
+                stranger.connect(new InetSocketAddress("127.0.0.1", rig.module.controlPort()), 1_000);
+                strangers.add(stranger);
+            }
+            Poll.until("the module to close the oldest stranger", () -> rig.module.firmware().control().strangersClosed() >= 1);
+
+            server = ControlClient.connectOnce(SERVER, rig.module.controlPort());
+
+            assertThat(server.tryAuthenticate(Rig.SECRET, ControlClient.DEFAULT_WAIT))
+                    .isEqualTo(SessionEvent.AUTHENTICATED);
+        } finally {
+            for (Socket stranger : strangers) {
+                stranger.close();
+            }
         }
     }
 
