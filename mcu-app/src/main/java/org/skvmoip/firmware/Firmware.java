@@ -4,6 +4,7 @@ import org.skvmoip.firmware.atx.FrontPanel;
 import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
 import org.skvmoip.firmware.config.RandomSeed;
+import org.skvmoip.firmware.control.ControlListeners;
 import org.skvmoip.firmware.control.ControlService;
 import org.skvmoip.firmware.control.DiscoveryResponder;
 import org.skvmoip.firmware.dhcp.DhcpClient;
@@ -12,6 +13,7 @@ import org.skvmoip.firmware.hid.UsbHid;
 import org.skvmoip.firmware.net.ModuleIdentity;
 import org.skvmoip.firmware.net.NetworkConfig;
 import org.skvmoip.firmware.w5500.W5500;
+import org.skvmoip.firmware.w5500.W5500Socket;
 import org.skvmoip.hal.Board;
 import org.skvmoip.hal.Clock;
 import org.skvmoip.hal.Events;
@@ -57,7 +59,7 @@ public final class Firmware {
     private final DhcpClient dhcp;
     private final UsbHid hid;
     private final FrontPanel panel;
-    private final ControlService control;
+    private final ControlListeners control;
     private final DiscoveryResponder discovery;
     /** Null while the settings leave the echo diagnostic off: its 2 KB of buffers are not even allocated. */
     private final EchoService echo;
@@ -110,13 +112,21 @@ public final class Firmware {
 
         hid = new UsbHid(board.usb(), uniqueId);
         panel = new FrontPanel(board.powerButton(), board.resetButton(), board.powerLed(), board.hddLed());
-        ModuleSession session = new ModuleSession(board.crypto(), uniqueId, 0, VERSION);
-        if (settings.adopted) {
-            session.setSecret(settings.secret, 0);
+        // A session per control socket: a second connection's handshake runs beside the live session.
+        ModuleSession[] sessions = new ModuleSession[SocketPlan.controlSockets()];
+        ControlService[] services = new ControlService[sessions.length];
+        W5500Socket[] controlSockets = new W5500Socket[sessions.length];
+        for (int i = 0; i < sessions.length; i++) {
+            sessions[i] = new ModuleSession(board.crypto(), uniqueId, 0, VERSION);
+            if (settings.adopted) {
+                sessions[i].setSecret(settings.secret, 0);
+            }
+            controlSockets[i] = chip.socket(SocketPlan.controlSocket(i));
+            services[i] = new ControlService(controlSockets[i], sessions[i], hid, panel, storage, settings, seed);
         }
-        control = new ControlService(chip.socket(SocketPlan.CONTROL_TCP), session, hid, panel, storage, settings,
-                seed);
-        discovery = new DiscoveryResponder(chip.socket(SocketPlan.DISCOVERY_UDP), session, uniqueId, VERSION);
+        control = new ControlListeners(chip, services, controlSockets);
+        // Any session will do: ControlListeners keeps their secrets in step.
+        discovery = new DiscoveryResponder(chip.socket(SocketPlan.DISCOVERY_UDP), sessions[0], uniqueId, VERSION);
         echo = settings.echoDiagnostic ? new EchoService(chip) : null;
     }
 
@@ -134,7 +144,9 @@ public final class Firmware {
             chip.socket(n).setBufferSizes(SocketPlan.txKb(n), SocketPlan.rxKb(n));
         }
         // Only sockets that some part serves every pass: an interrupt nobody clears would hold INTn.
-        chip.enableSocketInterrupt(SocketPlan.CONTROL_TCP);
+        for (int i = 0; i < SocketPlan.controlSockets(); i++) {
+            chip.enableSocketInterrupt(SocketPlan.controlSocket(i));
+        }
         chip.enableSocketInterrupt(SocketPlan.DISCOVERY_UDP);
         if (dhcp != null) {
             chip.enableSocketInterrupt(SocketPlan.DHCP_UDP);
@@ -275,7 +287,7 @@ public final class Firmware {
         return discovery;
     }
 
-    public ControlService control() {
+    public ControlListeners control() {
         return control;
     }
 

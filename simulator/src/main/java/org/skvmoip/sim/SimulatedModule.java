@@ -10,6 +10,7 @@ import org.skvmoip.firmware.SocketPlan;
 import org.skvmoip.firmware.config.ConfigStorage;
 import org.skvmoip.firmware.config.ModuleSettings;
 import org.skvmoip.firmware.net.NetworkConfig;
+import org.skvmoip.firmware.w5500.SocketRegisters;
 import org.skvmoip.firmware.w5500.W5500;
 import org.skvmoip.hal.ConfigStore;
 import org.skvmoip.sim.board.McuReset;
@@ -289,8 +290,18 @@ public final class SimulatedModule implements AutoCloseable {
         return stm32 != null ? stm32.watchdogResets() : watchdogResets;
     }
 
-    /** The host port of the module's control service (chip port 7390), or -1. */
+    /**
+     * The host port of the module's control service (chip port 7390), or -1: where one of its
+     * control sockets listens (with ephemeral host ports the port changes whenever none did).
+     */
     public int controlPort() {
+        W5500Model chip = w5500();
+        for (int i = 0; i < SocketPlan.controlSockets(); i++) {
+            int socket = SocketPlan.controlSocket(i);
+            if (chip.socketStatus(socket) == SocketRegisters.SOCK_LISTEN) {
+                return chip.hostPort(socket);
+            }
+        }
         return hostPortOf(SocketPlan.CONTROL_TCP);
     }
 

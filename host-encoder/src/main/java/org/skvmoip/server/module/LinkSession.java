@@ -31,15 +31,13 @@ import io.netty.util.concurrent.ScheduledFuture;
  * The connection side of a {@link ModuleLink}, confined to its event loop: connects, feeds the
  * {@link ServerSession} what arrives, answers HELLO (authenticate, or adopt when asked), keeps
  * the session alive at its deadlines, and when a connection ends reports why and schedules the
- * next attempt ({@link Backoff}, reset once a session lasted {@link #LASTED_MILLIS}).
+ * next attempt ({@link Backoff}, reset whenever a connection reached the module's HELLO).
  *
  * <p>Every method except the two volatile reads ({@link #isSendable}, {@link #moduleId}) must run
  * on the event loop.
  */
 final class LinkSession implements LinkConnection.Events {
 
-    /** A session authenticated this long counted as working: the next failure retries quickly again. */
-    static final long LASTED_MILLIS = 10_000;
     /** Beyond a LAN's round trip by far; the module's own handshake bound. */
     static final int CONNECT_TIMEOUT_MILLIS = Protocol.HANDSHAKE_TIMEOUT_MILLIS;
 
@@ -60,6 +58,8 @@ final class LinkSession implements LinkConnection.Events {
     private final byte[] input = new byte[READ_CHUNK];
     private volatile boolean sendable;
     private volatile String moduleId = "";
+    private volatile int attempts;
+    private volatile long lastRetryDelayMillis = -1;
 
     private byte[] secret;
     private LinkConnection connection;
@@ -67,7 +67,6 @@ final class LinkSession implements LinkConnection.Events {
     private long tickAt;
     private ScheduledFuture<?> retryTask;
     private Adoption adoption;
-    private long authenticatedAt = -1;
     private String lastLogged = "";
     private boolean closed;
 
@@ -87,6 +86,14 @@ final class LinkSession implements LinkConnection.Events {
 
     String moduleId() {
         return moduleId;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    long lastRetryDelayMillis() {
+        return lastRetryDelayMillis;
     }
 
     /** Queues one frame ({@code frame} returns its length or a negative error) and writes it; false without a session. */
@@ -109,6 +116,7 @@ final class LinkSession implements LinkConnection.Events {
         }
         LinkConnection c = new LinkConnection(this, where);
         connection = c;
+        attempts++;
         ChannelFuture connecting = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
@@ -194,14 +202,11 @@ final class LinkSession implements LinkConnection.Events {
         if (c.channel() != null) {
             c.channel().close();
         }
-        if (authenticatedAt >= 0 && now() - authenticatedAt >= LASTED_MILLIS) {
-            backoff.reset();
-        }
-        authenticatedAt = -1;
         failAdoption(new AdoptionException(Reason.UNREACHABLE, "could not adopt: " + problem));
         publish.accept(ModuleStatus.offline(problem));
         if (!closed && secret != null) {
             long delay = backoff.nextMillis();
+            lastRetryDelayMillis = delay;
             retryTask = loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
             logOnce(problem + "; retrying in " + delay + " ms", problem);
         }
@@ -244,6 +249,7 @@ final class LinkSession implements LinkConnection.Events {
     }
 
     private void hello(LinkConnection c) {
+        backoff.reset(); // the module answers: whatever happens next, the next attempt need not wait long
         byte[] id = new byte[Protocol.MODULE_ID_LENGTH];
         session.moduleId(id, 0);
         moduleId = ModuleIds.hex(id, 0, id.length);
@@ -267,7 +273,6 @@ final class LinkSession implements LinkConnection.Events {
     }
 
     private void authenticated() {
-        authenticatedAt = now();
         if (adoption != null) {
             secret = adoption.secret();
             Adoption done = adoption;

@@ -79,6 +79,16 @@ public final class ModuleLink implements MachineControl, AutoCloseable {
         return link.moduleId();
     }
 
+    /** Connections this link has tried so far, successful or not. */
+    public int connectionAttempts() {
+        return link.attempts();
+    }
+
+    /** The wait before the latest retry, -1 before the first: for tests. */
+    long lastRetryDelayMillis() {
+        return link.lastRetryDelayMillis();
+    }
+
     @Override
     public ModuleStatus status() {
         return status;

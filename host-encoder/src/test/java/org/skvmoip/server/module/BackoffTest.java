@@ -7,11 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Reconnection delays: 250 ms doubling to 10 s, spread by jitter, back to 250 ms after a session that lasted. */
+/** Reconnection delays: 250 ms doubling to 800 ms, spread by jitter, back to 250 ms once a connection reached the module. */
 class BackoffTest {
 
     @Test
-    void givenRepeatedFailuresThenTheDelayDoublesFrom250MsUpTo10s() {
+    void givenRepeatedFailuresThenTheDelayDoublesFrom250MsUpTo800Ms() {
         Backoff backoff = new Backoff(() -> 0.5); // the middle of the jitter: no spread
 
         List<Long> delays = new ArrayList<>();
@@ -19,7 +19,19 @@ class BackoffTest {
             delays.add(backoff.nextMillis());
         }
 
-        assertThat(delays).containsExactly(250L, 500L, 1000L, 2000L, 4000L, 8000L, 10_000L, 10_000L, 10_000L);
+        assertThat(delays).containsExactly(250L, 500L, 800L, 800L, 800L, 800L, 800L, 800L, 800L);
+    }
+
+    @Test
+    void givenTheLongestJitterThenNoWaitReachesASecond() {
+        Backoff backoff = new Backoff(() -> 0.999_999);
+
+        long longest = 0;
+        for (int i = 0; i < 20; i++) {
+            longest = Math.max(longest, backoff.nextMillis());
+        }
+
+        assertThat(longest).isEqualTo(960);
     }
 
     @Test
@@ -29,7 +41,7 @@ class BackoffTest {
     }
 
     @Test
-    void givenASessionThatLastedThenTheNextDelayStartsOver() {
+    void givenAConnectionThatReachedTheModuleThenTheNextDelayStartsOver() {
         Backoff backoff = new Backoff(() -> 0.5);
         backoff.nextMillis();
         backoff.nextMillis();

@@ -19,13 +19,16 @@ import org.skvmoip.protocol.SessionEvent;
 import org.skvmoip.protocol.Status;
 
 /**
- * The control service (docs/protocol.md): the server's one TCP connection, its authenticated
- * session, and what its messages do - keyboard, mouse and pointer to USB HID, power to the
- * front panel - with status pushed back whenever it changes.
+ * The control service (docs/protocol.md) on one of the sockets listening on the control port:
+ * its connection, its authenticated session, and what its messages do - keyboard, mouse and
+ * pointer to USB HID, power to the front panel - with status pushed back whenever it changes.
+ * {@link ControlListeners} decides among the sockets (which connection goes, which session wins).
  *
- * <p>Safety: when the session ends for any reason (the server closes, a protocol error, the
- * keep-alive timeout, link loss) every key, mouse button and front-panel button is released in
- * the same main-loop pass that notices it (docs/protocol.md §6: within 50 ms of detection).
+ * <p>Safety: when an authenticated session ends for any reason (the server closes, a protocol
+ * error, the keep-alive timeout, link loss, a newer session of the server) every key, mouse
+ * button and front-panel button is released in the same main-loop pass that notices it
+ * (docs/protocol.md §6: within 50 ms of detection). A connection that never authenticated
+ * releases nothing: it controlled nothing, and the server's session may be holding keys.
  */
 public final class ControlService {
 
@@ -51,6 +54,10 @@ public final class ControlService {
     private long closeAt = Long.MAX_VALUE;
     private int lastStatus = -1;
     private int sessionsStarted;
+    /** The session authenticated: it may have pressed keys and buttons, so its end releases them. */
+    private boolean controlling;
+    private int socketState = SocketRegisters.SOCK_CLOSED;
+    private int secretsStored;
 
     public ControlService(W5500Socket socket, ModuleSession session, UsbHid hid, FrontPanel panel,
             ConfigStorage storage, ModuleSettings settings, RandomSeed seed) {
@@ -67,6 +74,7 @@ public final class ControlService {
     public void poll(long now) {
         socket.takeInterrupts();
         int state = socket.status();
+        socketState = state;
         switch (state) {
             case SocketRegisters.SOCK_CLOSED:
                 if (session.isOpen() || closeAt != Long.MAX_VALUE) {
@@ -147,6 +155,7 @@ public final class ControlService {
     private void handle(int event, long now) {
         switch (event) {
             case SessionEvent.AUTHENTICATED:
+                controlling = true;
                 lastStatus = -1; // the server learns the state at once
                 break;
             case SessionEvent.ADOPTED:
@@ -214,20 +223,26 @@ public final class ControlService {
         }
     }
 
-    /** The Ethernet link went down: the server is gone for certain; let go of everything. */
-    public void linkLost() {
+    /**
+     * Ends the connection at once, without a FIN (the link went down, a newer session replaced
+     * this one, or a stranger's connection must make room); an authenticated session lets go
+     * of everything.
+     */
+    public void drop() {
         sessionEnded();
         socket.close();
+        socketState = SocketRegisters.SOCK_CLOSED;
     }
 
     private void fail(long now) {
-        releaseAll();
+        releaseIfControlling();
         closeAt = now + CLOSE_FLUSH_MILLIS;
         flush();
     }
 
     private void sessionEnded() {
-        releaseAll();
+        releaseIfControlling();
+        controlling = false;
         session.close();
         closeAt = Long.MAX_VALUE;
         receivedOff = 0;
@@ -239,10 +254,17 @@ public final class ControlService {
         panel.releaseAll();
     }
 
+    private void releaseIfControlling() {
+        if (controlling) {
+            releaseAll();
+        }
+    }
+
     private void storeSecret() {
         session.copySecret(settings.secret, 0);
         settings.adopted = true;
         storage.save(settings);
+        secretsStored++;
     }
 
     private void pushStatusIfChanged() {
@@ -297,6 +319,26 @@ public final class ControlService {
 
     public boolean sessionAuthenticated() {
         return session.isAuthenticated();
+    }
+
+    /** Sn_SR as the last {@link #poll} read it. */
+    public int socketState() {
+        return socketState;
+    }
+
+    /** Secrets this service stored (adoption, a new secret): the other sessions must take them up. */
+    public int secretsStored() {
+        return secretsStored;
+    }
+
+    /**
+     * Another socket's session stored a secret: this session takes it up at once, so its
+     * handshake, even one under way, proves that one, and a second ADOPT is refused.
+     */
+    public void useStoredSecret() {
+        if (settings.adopted) {
+            session.setSecret(settings.secret, 0);
+        }
     }
 
     /** Connections served since start, for diagnostics and tests. */

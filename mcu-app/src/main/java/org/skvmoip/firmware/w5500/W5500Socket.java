@@ -47,6 +47,14 @@ public final class W5500Socket {
         return bus.readByte(regs, Sn_SR);
     }
 
+    /**
+     * The peer's IPv4 address (Sn_DIPR): on a connection the socket accepted, the chip sets it
+     * from the client's SYN (§4.2 Sn_DIPR).
+     */
+    public void peerAddress(byte[] dst, int off) {
+        bus.read(regs, Sn_DIPR, dst, off, 4);
+    }
+
     /** Buffer sizes in KB (0, 1, 2, 4, 8, 16); they take effect at the next open. */
     public void setBufferSizes(int txKb, int rxKb) {
         bus.writeByte(regs, Sn_TXBUF_SIZE, txKb);

@@ -127,6 +127,23 @@ public final class ControlClient implements AutoCloseable {
     }
 
     /**
+     * One connection attempt from {@code sourceAddress} (a loopback address: 127.0.0.1 is the
+     * server's), as a server makes one per retry; refused means refused.
+     */
+    public static ControlClient connectOnce(String sourceAddress, int port) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.bind(new InetSocketAddress(sourceAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return new ControlClient(socket);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
      * Connects to the port {@code port} names at each try: a module on ephemeral host ports
      * listens on a new one for every session, so pass {@code module::controlPort}.
      */

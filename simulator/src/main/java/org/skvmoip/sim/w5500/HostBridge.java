@@ -13,6 +13,7 @@ final class HostBridge {
     private final ChipState chip;
     private final HostNetwork network;
     private final String name;
+    private final HostListeners listeners;
     private final HostLink[] links = new HostLink[SpiFrameFormat.SOCKETS];
     private final int[] applied = new int[SpiFrameFormat.SOCKETS];
     private final Thread thread;
@@ -21,6 +22,7 @@ final class HostBridge {
         this.chip = chip;
         this.network = network;
         this.name = name;
+        this.listeners = new HostListeners(chip, network, name);
         this.thread = new Thread(this::run, name + "-bridge");
         this.thread.setDaemon(true);
         synchronized (chip) {
@@ -77,9 +79,10 @@ final class HostBridge {
     private HostLink linkFor(ModelSocket socket) {
         switch (socket.hostAction) {
             case ModelSocket.HOST_LISTEN:
-                return new TcpLink(chip, network, socket, socket.generation, name, true, socket.hostLocalPort, 0);
+                return new TcpLink(chip, network, socket, socket.generation, name, listeners, true, socket.hostLocalPort,
+                        0);
             case ModelSocket.HOST_CONNECT:
-                return new TcpLink(chip, network, socket, socket.generation, name, false, socket.hostLocalPort,
+                return new TcpLink(chip, network, socket, socket.generation, name, listeners, false, socket.hostLocalPort,
                         socket.hostRemotePort);
             case ModelSocket.HOST_UDP:
                 return new UdpLink(chip, network, socket, socket.generation, name, socket.hostLocalPort);

@@ -7,24 +7,25 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 
 /**
- * A chip TCP socket bridged to a host TCP connection: LISTEN accepts one host connection,
- * CONNECT makes one; then a reader thread fills the RX buffer and a writer thread drains the TX
+ * A chip TCP socket bridged to a host TCP connection: LISTEN takes one host connection from the
+ * port's {@link HostListeners}, CONNECT makes one; then a reader thread fills the RX buffer and a writer thread drains the TX
  * buffer. Both wait on the chip monitor for room, data, link and commands.
  */
 final class TcpLink extends HostLink {
 
+    private final HostListeners listeners;
     private final boolean listen;
     private final int localPort;
     private final int remotePort;
 
     TcpLink(ChipState chip, HostNetwork network, ModelSocket socket, int generation, String name,
-            boolean listen, int localPort, int remotePort) {
+            HostListeners listeners, boolean listen, int localPort, int remotePort) {
         super(chip, network, socket, generation, name);
+        this.listeners = listeners;
         this.listen = listen;
         this.localPort = localPort;
         this.remotePort = remotePort;
@@ -53,33 +54,13 @@ final class TcpLink extends HostLink {
     }
 
     /**
-     * One connection, as the chip accepts one SYN per listening socket; the server socket is
-     * closed right after, so further host connects are refused like SYNs to a port nobody
-     * listens on.
+     * One connection, as the chip accepts one SYN per listening socket; other sockets listening
+     * on the same port take the next ones ({@link HostListeners}).
      */
     private Socket accept() throws InterruptedException {
-        ServerSocket server;
-        try {
-            server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(network.address(), network.bindPort(localPort)), 1);
-        } catch (IOException | IllegalArgumentException e) {
-            HostLink.LOG.log(Level.WARNING, "W5500 socket " + socket.index + " cannot listen on the host for chip port "
-                    + localPort + " (" + network + "): " + e.getMessage() + "; it stays in LISTEN and nobody can connect");
-            settle(-1);
+        Socket connection = listeners.await(this, localPort);
+        if (connection == null) {
             return null;
-        }
-        if (!register(server)) {
-            return null;
-        }
-        settle(server.getLocalPort());
-        Socket connection;
-        try {
-            connection = server.accept();
-        } catch (IOException e) {
-            return null; // aborted: the chip left LISTEN
-        } finally {
-            closeQuietly(server);
         }
         if (!register(abortive(connection))) {
             return null;
