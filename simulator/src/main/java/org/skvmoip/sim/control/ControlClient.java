@@ -128,14 +128,16 @@ public final class ControlClient implements AutoCloseable {
 
     /**
      * One connection attempt from {@code sourceAddress} (a loopback address: 127.0.0.1 is the
-     * server's), as a server makes one per retry; refused means refused.
+     * server's), as a server makes one per retry; refused means refused. The wait is long: the
+     * host listener's backlog is one, like the chip's, so on a loaded machine a SYN may need the
+     * kernel's retransmission before the model's accept thread takes the one before it.
      */
     public static ControlClient connectOnce(String sourceAddress, int port) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.bind(new InetSocketAddress(sourceAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) DEFAULT_WAIT.toMillis());
             return new ControlClient(socket);
         } catch (IOException e) {
             socket.close();

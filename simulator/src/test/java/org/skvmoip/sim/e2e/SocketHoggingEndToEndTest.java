@@ -87,7 +87,8 @@ class SocketHoggingEndToEndTest {
             for (int i = 0; i < 3; i++) { // one per socket, none reconnecting: only the module can free one
                 Socket stranger = new Socket();
                 stranger.bind(new InetSocketAddress("127.0.0." + (2 + i), 0));
-                stranger.connect(new InetSocketAddress("127.0.0.1", rig.module.controlPort()), 1_000);
+                stranger.connect(new InetSocketAddress("127.0.0.1", rig.module.controlPort()),
+                        (int) ControlClient.DEFAULT_WAIT.toMillis());
                 strangers.add(stranger);
             }
             Poll.until("the module to close the oldest stranger", () -> rig.module.firmware().control().strangersClosed() >= 1);
