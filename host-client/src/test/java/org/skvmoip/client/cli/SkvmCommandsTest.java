@@ -90,7 +90,7 @@ class SkvmCommandsTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo("sim-0: typed 18 characters\n");
-        assertThat(rig.modules.get(0).target().consoleText()).contains("> echo from-a-pipe");
+        awaitConsole("> echo from-a-pipe");
     }
 
     @Test
@@ -101,7 +101,7 @@ class SkvmCommandsTest {
         Skvm.Result result = skvm.run("type", "sim-0", "--enter", "echo entered");
 
         assertThat(result.code()).as(result.toString()).isZero();
-        assertThat(rig.modules.get(0).target().consoleText()).contains("echo entered\n>");
+        awaitConsole("echo entered\n>");
     }
 
     @Test
@@ -114,7 +114,7 @@ class SkvmCommandsTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).contains("sim-0: pressed shift+k\n");
-        assertThat(rig.modules.get(0).target().consoleText()).contains("> KO\n");
+        awaitConsole("> KO\n");
     }
 
     @Test
@@ -195,5 +195,16 @@ class SkvmCommandsTest {
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("machines", "power", "type", "key", "snapshot", "login", "logout",
                 "Exit codes:", "5   connection or TLS failure");
+    }
+
+    /**
+     * The server answers once it has sent the module the last key state; the target's USB host
+     * takes it moments later (later still on a loaded machine, as the module holds the server
+     * back while the host has not taken earlier keys).
+     */
+    private void awaitConsole(String text) throws InterruptedException {
+        Waits.until("the console to show " + text.replace("\n", "\\n"),
+                () -> rig.modules.get(0).target().consoleText().contains(text),
+                () -> "console: " + rig.modules.get(0).target().consoleText());
     }
 }
