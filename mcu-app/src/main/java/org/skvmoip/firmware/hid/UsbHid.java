@@ -178,7 +178,7 @@ public final class UsbHid {
      * Every key up, every button up, queued motion dropped; the release reports go out on the
      * next frames (the safety path for a lost session). Key states already queued go out first:
      * the server typed them before the end, and the slot {@link #canTakeInput} keeps free holds
-     * the release behind them (a few ms, well within the 50 ms of docs/protocol.md §6).
+     * the release behind them (a few ms, well within the 50 ms of docs/protocol.md §7).
      */
     public void releaseAll() {
         mouseQueue.clear();
