@@ -198,11 +198,13 @@ class SkvmCommandsTest {
     }
 
     /**
-     * The server answers once the last key has gone to the module; the target's console shows it
-     * a USB poll or more later (longer on a loaded machine).
+     * The server answers once it has sent the module the last key state; the target's USB host
+     * takes it moments later (later still on a loaded machine, as the module holds the server
+     * back while the host has not taken earlier keys).
      */
     private static void awaitConsole(String text) throws InterruptedException {
-        Waits.until("the console to show " + text, () -> rig.modules.get(0).target().consoleText().contains(text),
-                () -> "console:\n" + rig.modules.get(0).target().consoleText());
+        Waits.until("the console to show " + text.replace("\n", "\\n"),
+                () -> rig.modules.get(0).target().consoleText().contains(text),
+                () -> "console: " + rig.modules.get(0).target().consoleText());
     }
 }

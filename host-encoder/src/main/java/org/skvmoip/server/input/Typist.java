@@ -22,9 +22,10 @@ public final class Typist {
 
     /**
      * Time between two key states. The module sends at most one keyboard report per 1 ms USB frame
-     * and queues up to 8 changes behind it; one change every 2 ms drains that queue twice as fast
-     * as it fills, so changes that network jitter bunches together still fit and none is
-     * overwritten (a lost release would make "aa" arrive as one "a").
+     * and takes a state only when its queue has room, holding this side back through TCP while the
+     * target's USB host is late (docs/protocol.md §4.1), so no state is lost at any pace; one
+     * change every 2 ms drains its queue twice as fast as it fills, so a long paste does not pile
+     * up in the link's buffers ahead of a target that keeps up.
      */
     public static final Duration STATE_GAP = Duration.ofMillis(2);
     /**

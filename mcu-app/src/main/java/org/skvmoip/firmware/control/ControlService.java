@@ -121,7 +121,9 @@ public final class ControlService {
             lastStatus = -1;
             session.open(now);
         }
-        for (int round = 0; round < MAX_ROUNDS_PER_POLL; round++) {
+        // Input the USB host has not taken yet stays in the socket: TCP holds the server back and
+        // no key state is overwritten. The HID's queued reports bring the next pass within 1 ms.
+        for (int round = 0; round < MAX_ROUNDS_PER_POLL && hid.canTakeInput(); round++) {
             if (receivedOff == receivedEnd) {
                 int n = socket.recv(received, 0, received.length);
                 if (n <= 0) {
@@ -130,7 +132,7 @@ public final class ControlService {
                 receivedOff = 0;
                 receivedEnd = n;
             }
-            while (receivedOff < receivedEnd) {
+            while (receivedOff < receivedEnd && hid.canTakeInput()) {
                 int event = session.feed(received, receivedOff, receivedEnd - receivedOff, now);
                 int consumed = session.consumed();
                 receivedOff += consumed;

@@ -54,6 +54,11 @@ public final class MouseMotionQueue {
         return true;
     }
 
+    /** Whether {@code count} more button states fit as entries of their own. */
+    public boolean hasRoomFor(int count) {
+        return CAPACITY - size >= count;
+    }
+
     public boolean isEmpty() {
         return size == 0;
     }

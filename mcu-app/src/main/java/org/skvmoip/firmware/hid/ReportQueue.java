@@ -2,9 +2,10 @@ package org.skvmoip.firmware.hid;
 
 /**
  * Input reports of one interface waiting for the host's next poll, oldest first, so a key that
- * goes down and up within one 1 ms frame is still seen pressed. Fixed capacity; when the host
- * stops polling (suspended) and the queue is full, the newest entry is overwritten: the host
- * then sees the latest state, never a stale one.
+ * goes down and up within one 1 ms frame is still seen pressed. Fixed capacity. While a host
+ * polls, input waits for room ({@link UsbHid#canTakeInput}), so nothing is overwritten; only
+ * while none does (suspended, not configured) is a full queue's newest entry overwritten: that
+ * host then sees the latest state, never a stale one.
  */
 final class ReportQueue {
 
@@ -31,6 +32,11 @@ final class ReportQueue {
         int at = index(size - 1);
         System.arraycopy(report, off, reports, at * MAX_REPORT, len);
         lengths[at] = len;
+    }
+
+    /** Whether {@code count} more reports fit without overwriting one. */
+    boolean hasRoomFor(int count) {
+        return CAPACITY - size >= count;
     }
 
     boolean isEmpty() {

@@ -116,6 +116,22 @@ public final class UsbHid {
     }
 
     /**
+     * Whether one more input message (a keyboard state, a mouse move, a pointer state) can be
+     * queued without overwriting a state the host has not taken yet, leaving each interface a
+     * slot for the release of {@link #releaseAll}. While it is false the caller must hold its
+     * input back (the control service leaves frames in the socket, so TCP slows the server down)
+     * until the host's polls make room. While no host polls (not configured, suspended) it stays
+     * true, or power and keep-alive frames would wait behind keys forever: that host later sees
+     * the latest state.
+     */
+    public boolean canTakeInput() {
+        if (configuration == 0 || suspended) {
+            return true;
+        }
+        return keyboardQueue.hasRoomFor(2) && pointerQueue.hasRoomFor(2) && mouseQueue.hasRoomFor(2);
+    }
+
+    /**
      * Sets which keys are down (see {@link KeyboardReport#encode}); queues a report when that
      * changes the keyboard's state. Returns the number of keys reported or
      * {@link KeyboardReport#ROLLOVER}.
@@ -160,10 +176,11 @@ public final class UsbHid {
 
     /**
      * Every key up, every button up, queued motion dropped; the release reports go out on the
-     * next frames (the safety path for a lost session).
+     * next frames (the safety path for a lost session). Key states already queued go out first:
+     * the server typed them before the end, and the slot {@link #canTakeInput} keeps free holds
+     * the release behind them (a few ms, well within the 50 ms of docs/protocol.md §7).
      */
     public void releaseAll() {
-        keyboardQueue.clear();
         mouseQueue.clear();
         pointerQueue.clear();
         keyboard(0, report, 0, 0);

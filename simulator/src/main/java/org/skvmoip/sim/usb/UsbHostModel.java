@@ -40,6 +40,7 @@ public final class UsbHostModel implements AutoCloseable {
     private final Runnable firmwareStep;
     private final UsbPacket packet = new UsbPacket();
     private boolean suspended;
+    private volatile boolean pollingPaused;
     private final Map<Integer, Integer> protocols = new HashMap<>();
     private final Map<Integer, Set<Integer>> keysDown = new HashMap<>();
     private volatile RawReportListener rawListener = (iface, report) -> { };
@@ -199,7 +200,7 @@ public final class UsbHostModel implements AutoCloseable {
             controller.port().startOfFrame((int) frame & FRAME_NUMBER_MASK);
         }
         step();
-        if (description == null || suspended) {
+        if (description == null || suspended || pollingPaused) {
             return;
         }
         if (wantedLeds != sentLeds) {
@@ -234,6 +235,15 @@ public final class UsbHostModel implements AutoCloseable {
     public synchronized void resume() {
         suspended = false;
         controller.port().resume();
+    }
+
+    /**
+     * Stops (or resumes) taking input reports while the bus stays up (SOF, no suspend): a PC whose
+     * HID driver is late to ask again, or a host thread the simulator's machine has stalled. The
+     * device sees its endpoints stay full, as it would.
+     */
+    public void pauseInterruptPolling(boolean paused) {
+        pollingPaused = paused;
     }
 
     /** Starts polling every millisecond on a daemon thread (live mode). */

@@ -15,6 +15,8 @@ import static org.skvmoip.sim.e2e.Keys.LEFT_SHIFT;
 import static org.skvmoip.sim.e2e.Keys.NONE;
 import static org.skvmoip.sim.e2e.Keys.O;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +104,39 @@ class KeyboardEndToEndTest {
                 "[03 00 05 06 07 08 09 0A]",
                 "[00 00 01 01 01 01 01 01]",
                 "[00 00 00 00 00 00 00 00]");
+    }
+
+    /**
+     * Typing while the target's HID driver is late (the USB host model stops polling, as a
+     * stalled thread or a busy PC does): the module may queue only a few reports, so it must stop
+     * taking frames from the server meanwhile (TCP back-pressure) rather than overwrite a queued
+     * state. Without that, the states sent during the stall collapse into the last one.
+     */
+    @Test
+    void givenTheHostStopsPollingWhileTextIsTypedThenItStillGetsEveryKeyStateInOrder() throws Exception {
+        int keyboard = rig.reports.keyboard();
+        client.awaitStatus(ControlClient.StatusView::usbConfigured, Poll.DEFAULT);
+        rig.reports.clear();
+        List<String> expected = new ArrayList<>();
+
+        rig.module.usbHost().pauseInterruptPolling(true);
+        // 208 states, about 6 KB of frames: more than the control socket's 4 KB of RX, so the
+        // chip's zero window holds the sender back too.
+        for (int round = 0; round < 4; round++) {
+            for (int usage = A; usage <= Keys.Z; usage++) {
+                client.keyboard(NONE, usage);
+                client.keyboard(NONE);
+                expected.add("[00 00 %02X 00 00 00 00 00]".formatted(usage));
+                expected.add("[00 00 00 00 00 00 00 00]");
+            }
+        }
+        long passes = rig.module.firmware().passes();
+        Poll.until("the firmware to run while the host does not poll", Poll.DEFAULT,
+                () -> rig.module.firmware().passes() > passes + 500, () -> rig.module.firmware().passes());
+        rig.module.usbHost().pauseInterruptPolling(false);
+
+        rig.reports.awaitCount(keyboard, expected.size());
+        assertThat(rig.reports.of(keyboard)).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -13,6 +13,7 @@ final class Keys {
     static final int H = 0x0B;
     static final int L = 0x0F;
     static final int O = 0x12;
+    static final int Z = 0x1D;
     static final int CAPS_LOCK = 0x39;
 
     static final int NONE = 0x00;

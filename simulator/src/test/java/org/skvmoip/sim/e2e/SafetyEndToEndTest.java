@@ -6,6 +6,8 @@ import static org.skvmoip.sim.e2e.Keys.B;
 import static org.skvmoip.sim.e2e.Keys.LEFT_SHIFT;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,36 @@ class SafetyEndToEndTest {
         assertThat(rig.module.target().state())
                 .as("released after 3 s, before the 4 s override: the target took it as a press and turned on")
                 .isIn(PowerState.BOOTING, PowerState.RUNNING);
+    }
+
+    /**
+     * §4.1: frames wait in the socket while the USB host takes nothing; a wait of 3 s ends the
+     * session as silence does, and the key states the module had already queued still reach the
+     * host, in order, before the release.
+     */
+    @Test
+    void givenTheHostStopsPollingWhileKeysWaitWhenThatLasts3SecondsThenTheSessionEndsAndTheQueuedKeysThenTheReleaseArrive()
+            throws Exception {
+        int keyboard = rig.reports.keyboard();
+        client.awaitStatus(ControlClient.StatusView::usbConfigured, Poll.DEFAULT);
+        rig.reports.clear();
+        List<String> sent = new ArrayList<>();
+
+        rig.module.usbHost().pauseInterruptPolling(true);
+        for (int usage = A; usage <= Keys.Z; usage++) {
+            client.keyboard(LEFT_SHIFT, usage);
+            sent.add("[02 00 %02X 00 00 00 00 00]".formatted(usage));
+        }
+        int code = client.awaitClosed(TIMEOUT_WAIT);
+        rig.module.usbHost().pauseInterruptPolling(false);
+
+        assertThat(ControlClient.describe(code)).isEqualTo(ControlClient.describe(ProtocolError.KEEPALIVE_TIMEOUT));
+        rig.awaitKeyboardReleased();
+        // What the module had taken: one report in the endpoint, seven queued (a slot kept free).
+        List<String> expected = new ArrayList<>(sent.subList(0, 8));
+        expected.add("[00 00 00 00 00 00 00 00]");
+        assertThat(rig.reports.of(keyboard)).as("none skipped, none merged, then the release")
+                .containsExactlyElementsOf(expected);
     }
 
     @Test

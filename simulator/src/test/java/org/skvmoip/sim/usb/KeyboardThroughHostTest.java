@@ -134,4 +134,19 @@ class KeyboardThroughHostTest {
         assertThat(rig.events.log).contains("up E0", "up 04", "up 16", "rel 0 0 b0 w0 p0", "abs 1000 2000 b0 w0 p0");
         assertThat(rig.events.log).as("the queued rest of the drag is dropped").noneMatch(e -> e.startsWith("rel 127"));
     }
+
+    @Test
+    void givenKeyStatesNotPolledYetWhenReleaseAllThenTheHostStillSeesThemBeforeTheRelease() {
+        HidRig rig = new HidRig().enumerated(HidProtocol.REPORT);
+        rig.hid.keyboard(0, HexBytes.parse("04"), 0, 1);
+        rig.hid.keyboard(0, new byte[0], 0, 0);
+        rig.hid.keyboard(0, HexBytes.parse("05"), 0, 1);
+
+        rig.hid.releaseAll(); // the session ended right after its last frame arrived
+        rig.frames(5);
+
+        assertThat(rig.events.log).as("what the server typed before the end is typed")
+                .containsExactly("down 04", "up 04", "down 05", "up 05");
+        assertThat(rig.hid.isAllReleased()).isTrue();
+    }
 }
