@@ -14,11 +14,12 @@ import java.util.concurrent.TimeUnit;
  * asks for the next message only when told to keep reading: a listener that stops asking stops
  * reading the socket, as a slow viewer does.
  */
-final class Frames implements WebSocket.Listener {
+public final class Frames implements WebSocket.Listener {
 
-    final BlockingQueue<byte[]> binary = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> text = new LinkedBlockingQueue<>();
-    final CompletableFuture<String> closed = new CompletableFuture<>();
+    public final BlockingQueue<byte[]> binary = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> text = new LinkedBlockingQueue<>();
+    /** "code reason" as the server closed the socket, or "error ..." */
+    public final CompletableFuture<String> closed = new CompletableFuture<>();
     private final boolean reads;
     private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
     private final StringBuilder partialText = new StringBuilder();
@@ -27,7 +28,7 @@ final class Frames implements WebSocket.Listener {
         this.reads = reads;
     }
 
-    static Frames reading() {
+    public static Frames reading() {
         return new Frames(true);
     }
 

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.skvmoip.server.api.Frames;
 import org.skvmoip.server.auth.Role;
 import org.skvmoip.server.auth.Sessions;
 import org.skvmoip.server.testrig.ServerRig;
@@ -91,10 +89,10 @@ class AccountsEndToEndTest {
     @Test
     void aPasswordChangeClosesThatUsersOpenVideoAndInputSockets() throws Exception {
         String otto = rig.login("otto");
-        Closing video = new Closing();
+        Frames video = Frames.reading();
         rig.http.newWebSocketBuilder().header("Authorization", "Bearer " + otto)
                 .buildAsync(rig.wsUri("/api/machines/sim-1/video"), video).get(20, TimeUnit.SECONDS);
-        Closing input = new Closing();
+        Frames input = Frames.reading();
         rig.http.newWebSocketBuilder().header("Authorization", "Bearer " + otto)
                 .buildAsync(rig.wsUri("/api/machines/sim-1/input"), input).get(20, TimeUnit.SECONDS);
 
@@ -111,7 +109,7 @@ class AccountsEndToEndTest {
         rig.addUser("gone", Role.VIEWER, "sim-0");
         String token = rig.login("gone");
         assertThat(rig.get("/api/machines", token).statusCode()).isEqualTo(200);
-        Closing events = new Closing();
+        Frames events = Frames.reading();
         rig.http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
                 .buildAsync(rig.wsUri("/api/events"), events).get(20, TimeUnit.SECONDS);
 
@@ -132,34 +130,6 @@ class AccountsEndToEndTest {
                 return list;
             }
             Thread.sleep(50);
-        }
-    }
-
-    /** A socket's listener that keeps reading and records how the server closed it. */
-    private static final class Closing implements WebSocket.Listener {
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closed.complete(statusCode + " " + reason);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket socket, Throwable error) {
-            closed.complete("error " + error);
         }
     }
 
